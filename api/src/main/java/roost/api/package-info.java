@@ -1,0 +1,2 @@
+/** Roost api. */
+package roost.api;

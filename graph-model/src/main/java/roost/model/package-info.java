@@ -1,0 +1,2 @@
+/** The Roost graph: names, ids, schema and domain records, shared by every module. */
+package roost.model;

@@ -1,0 +1,2 @@
+/** Roost import. */
+package roost.importer;

@@ -1,0 +1,2 @@
+/** Roost procedures. */
+package roost.procedures;

@@ -1,0 +1,2 @@
+/** Roost ranker. */
+package roost.ranker;

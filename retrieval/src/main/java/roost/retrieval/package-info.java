@@ -1,0 +1,2 @@
+/** Roost retrieval. */
+package roost.retrieval;
