@@ -1,0 +1,36 @@
+package roost.procedures;
+
+import java.util.List;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import roost.procedures.version.VersionProcedure;
+
+/** The classes that hold Roost's procedures and functions: one list, used by every registration path. */
+public final class RoostProcedures {
+    public static final List<Class<?>> PROCEDURE_CLASSES = List.of(VersionProcedure.class);
+    public static final List<Class<?>> FUNCTION_CLASSES = List.of();
+
+    private RoostProcedures() {}
+
+    /**
+     * Registers Roost's procedures with an embedded DBMS. A Neo4j server loads them from the jar in
+     * {@code plugins/} instead; an embedded DBMS does not scan its classpath, and has no public
+     * API for this, hence the {@link GraphDatabaseAPI} dependency resolver.
+     */
+    public static void register(GraphDatabaseService db) {
+        GlobalProcedures procedures =
+                ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
+        try {
+            for (Class<?> c : PROCEDURE_CLASSES) {
+                procedures.registerProcedure(c);
+            }
+            for (Class<?> c : FUNCTION_CLASSES) {
+                procedures.registerFunction(c);
+            }
+        } catch (ProcedureException e) {
+            throw new IllegalStateException("Registering Roost's procedures failed: " + e.getMessage(), e);
+        }
+    }
+}

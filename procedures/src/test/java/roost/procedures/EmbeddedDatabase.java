@@ -1,0 +1,33 @@
+package roost.procedures;
+
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import roost.model.Schema;
+
+/** A small embedded database in a temporary directory, with Roost's schema and procedures. */
+public final class EmbeddedDatabase implements AutoCloseable {
+    private final DatabaseManagementService dbms;
+    private final GraphDatabaseService db;
+
+    public EmbeddedDatabase(Path home) {
+        dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("roost.*"))
+                .build();
+        db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        Schema.apply(db);
+        RoostProcedures.register(db);
+    }
+
+    public GraphDatabaseService db() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        dbms.shutdown();
+    }
+}
