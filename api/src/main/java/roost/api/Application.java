@@ -1,0 +1,90 @@
+package roost.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import roost.api.config.RoostConfig;
+import roost.api.config.Setting;
+import roost.api.db.EmbeddedNeo4j;
+import roost.api.http.HttpApi;
+import roost.api.timeline.TimelineService;
+import roost.api.users.UserService;
+import roost.procedures.extension.RoostRuntime;
+
+/**
+ * The running application: the embedded database and the HTTP API on top of it. Built once from
+ * an immutable {@link RoostConfig}; {@link #close()} stops HTTP first, then the database.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final RoostConfig config;
+    private final EmbeddedNeo4j neo4j;
+    private final HttpApi http;
+
+    private Application(RoostConfig config, EmbeddedNeo4j neo4j, HttpApi http) {
+        this.config = config;
+        this.neo4j = neo4j;
+        this.http = http;
+    }
+
+    /**
+     * Starts the database, then HTTP.
+     *
+     * @param password the Bolt password of user neo4j; required when Bolt is enabled
+     */
+    public static Application start(RoostConfig config, String password) {
+        if (config.getBoolean(Setting.BOLT_ENABLED) && (password == null || password.isEmpty())) {
+            throw new roost.api.config.ConfigException("Bolt is enabled but no password is set: set "
+                    + Setting.BOLT_PASSWORD.env() + ", or " + Setting.BOLT_PASSWORD.key()
+                    + " in the config file, or disable Bolt with " + Setting.BOLT_ENABLED.key() + "=false");
+        }
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config, password);
+        try {
+            HttpApi.Services services = new HttpApi.Services(
+                    new UserService(neo4j.db()), new TimelineService(neo4j.db()), RoostRuntime.version());
+            HttpApi http = new HttpApi(
+                            services,
+                            new HttpApi.Limits(config.getInt(Setting.DEFAULT_LIMIT), config.getInt(Setting.MAX_LIMIT)))
+                    .start(config.get(Setting.HTTP_HOST), config.getInt(Setting.HTTP_PORT));
+            LOG.info(
+                    "Roost {} serving HTTP on {}",
+                    RoostRuntime.version(),
+                    "http://" + config.get(Setting.HTTP_HOST) + ":" + http.port());
+            return new Application(config, neo4j, http);
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
+    }
+
+    public EmbeddedNeo4j neo4j() {
+        return neo4j;
+    }
+
+    public RoostConfig config() {
+        return config;
+    }
+
+    public String httpUrl() {
+        return "http://" + config.get(Setting.HTTP_HOST) + ":" + http.port();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Bolt URL, or null when Bolt is disabled. */
+    public String boltUrl() {
+        return neo4j.boltUrl();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } finally {
+            neo4j.close();
+        }
+        LOG.info("Roost stopped");
+    }
+}

@@ -1,0 +1,127 @@
+package roost.api.db;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import roost.api.config.RoostConfig;
+import roost.api.config.Setting;
+import roost.model.Schema;
+import roost.procedures.RoostProcedures;
+
+/**
+ * The embedded Neo4j DBMS: owns the {@link DatabaseManagementService}, enables Bolt with
+ * authentication, applies the schema and registers Roost's and GDS's procedures.
+ * The Roost extension (live components) and the GDS extension load by themselves through
+ * {@code META-INF/services}.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    /** Neo4j's own files live in this subdirectory of the data directory. */
+    public static final String NEO4J_DIR = "neo4j";
+
+    private final DatabaseManagementService dbms;
+    private final GraphDatabaseService db;
+    private final HostnamePort bolt;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, GraphDatabaseService db, HostnamePort bolt) {
+        this.dbms = dbms;
+        this.db = db;
+        this.bolt = bolt;
+    }
+
+    /** Neo4j home under a Roost data directory. */
+    public static Path homeOf(Path dataDir) {
+        return dataDir.resolve(NEO4J_DIR);
+    }
+
+    /**
+     * Starts the DBMS. When Bolt is enabled a password is required: the caller resolves it first
+     * (see {@link roost.api.Application}).
+     */
+    public static EmbeddedNeo4j start(RoostConfig config, String password) {
+        long t0 = System.nanoTime();
+        boolean boltEnabled = config.getBoolean(Setting.BOLT_ENABLED);
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(homeOf(config.dataDir()))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, config.pageCacheBytes())
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, config.get(Setting.TX_LOG_RETENTION))
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "roost.*"))
+                .setConfig(BoltConnector.enabled, boltEnabled);
+        if (boltEnabled) {
+            builder.setConfig(
+                            BoltConnector.listen_address,
+                            new SocketAddress(config.get(Setting.BOLT_HOST), config.getInt(Setting.BOLT_PORT)))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+        }
+        DatabaseManagementService dbms = builder.build();
+        try {
+            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            if (password != null) {
+                // Embedded transactions bypass auth, so the password can be set (or reset) on every start.
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                        .executeTransactionally(
+                                "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            }
+            Schema.apply(db);
+            GlobalProcedures procedures =
+                    ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
+            RoostProcedures.register(db);
+            GdsRegistration.Result gds = GdsRegistration.register(procedures);
+            HostnamePort bolt = boltEnabled
+                    ? ((GraphDatabaseAPI) db)
+                            .getDependencyResolver()
+                            .resolveDependency(ConnectorPortRegister.class)
+                            .getLocalAddress(ConnectorType.BOLT)
+                    : null;
+            LOG.info(
+                    "Neo4j started in {} ms ({} GDS procedure classes, {} function classes), Bolt {}",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    gds.procedureClasses(),
+                    gds.functionClasses(),
+                    bolt == null ? "disabled" : bolt);
+            return new EmbeddedNeo4j(dbms, db, bolt);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+    }
+
+    public GraphDatabaseService db() {
+        return db;
+    }
+
+    public DatabaseManagementService dbms() {
+        return dbms;
+    }
+
+    /** The Bolt URL clients connect to, or null when Bolt is disabled. */
+    public String boltUrl() {
+        return bolt == null ? null : "bolt://" + bolt.getHost() + ":" + bolt.getPort();
+    }
+
+    public int boltPort() {
+        return bolt == null ? -1 : bolt.getPort();
+    }
+
+    @Override
+    public void close() {
+        dbms.shutdown();
+    }
+}

@@ -1,2 +1,0 @@
-/** Roost api. */
-package roost.api;
