@@ -2,7 +2,7 @@ package roost.api.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,11 +42,10 @@ public final class HttpApi implements AutoCloseable {
             LOG.error("Request {} {} failed, error id {}", ctx.method(), ctx.path(), errorId, e);
             problem(ctx, Problem.internal(errorId, ctx.path()));
         });
-        app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.resultInputStream() == null) {
-                problem(ctx, Problem.notFound("no route for " + ctx.method() + " " + ctx.path(), ctx.path()));
-            }
-        });
+        // Javalin's own answers (no such route, method not allowed, ...) take the same shape.
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> problem(ctx, Problem.of(e.getStatus(), e.getMessage(), ctx.path())));
     }
 
     /** The services the routes use. */

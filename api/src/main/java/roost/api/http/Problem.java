@@ -13,6 +13,16 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("/problems/not-found", "Not found", 404, detail, path);
     }
 
+    static Problem of(int status, String detail, String path) {
+        if (status == 404) {
+            return notFound(detail, path);
+        }
+        io.javalin.http.HttpStatus s = io.javalin.http.HttpStatus.forStatus(status);
+        String title = s.getMessage();
+        return new Problem(
+                "/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, status, detail, path);
+    }
+
     static Problem internal(String errorId, String path) {
         return new Problem(
                 "/problems/internal-error",

@@ -155,7 +155,7 @@ class ApplicationIT {
         for (String path : List.of("/api/v1/users/999", "/api/v1/timeline/999", "/api/v1/nothing-here")) {
             Response r = get(path);
             assertThat(r.status).as(path).isEqualTo(404);
-            assertThat(r.contentType).startsWith("application/problem+json");
+            assertThat(r.contentType).as(path).startsWith("application/problem+json");
             assertThat(r.body.get("status").asInt()).isEqualTo(404);
             assertThat(r.body.get("type").asText()).isEqualTo("/problems/not-found");
             assertThat(r.body.get("detail").asText()).isNotBlank();
