@@ -61,31 +61,15 @@ final class ConfigOptions {
         }
     }
 
-    /** The settings table shown under {@code --help}. */
+    /** The settings list shown under {@code --help}: key, environment variable, default, meaning. */
     static String settingsTable() {
-        int width = Arrays.stream(Setting.values())
-                .mapToInt(s -> s.key().length())
-                .max()
-                .orElse(10);
-        int envWidth = Arrays.stream(Setting.values())
-                .mapToInt(s -> s.env().length())
-                .max()
-                .orElse(10);
         String rows = Arrays.stream(Setting.values())
                 .map(s -> String.format(
-                        "  %-" + width + "s  %-" + envWidth + "s  %-12s %s",
-                        s.key(),
-                        s.env(),
-                        s.defaultValue().isEmpty() ? "(none)" : s.defaultValue(),
-                        s.description()))
+                        "  %s  (%s, default: %s)%n      %s",
+                        s.key(), s.env(), s.defaultValue().isEmpty() ? "none" : s.defaultValue(), s.description()))
+                .map(row -> row.replace("%", "%%")) // picocli formats the footer: keep '%' literal
                 .collect(Collectors.joining("%n"));
-        return "%nSettings (lowest priority first: default, config file, environment, flags):%n"
-                + String.format(
-                        "  %-" + width + "s  %-" + envWidth + "s  %-12s %s%n",
-                        "key",
-                        "environment",
-                        "default",
-                        "meaning")
-                + rows + "%n";
+        return "%nSettings, lowest priority first: default, config file, environment, flags (--set key=value):%n" + rows
+                + "%n";
     }
 }

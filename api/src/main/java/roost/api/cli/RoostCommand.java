@@ -11,7 +11,14 @@ import roost.procedures.extension.RoostRuntime;
         mixinStandardHelpOptions = true,
         versionProvider = RoostCommand.Version.class,
         description = "Roost: an open, single-machine \"For You\" timeline on Neo4j.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            ImportCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RoostCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,6 +35,11 @@ public final class RoostCommand implements Runnable {
     /** The command line with Roost's error handling: a RoostException prints its message, not a stack trace. */
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new RoostCommand());
+        // Commands that open the database list every setting, its environment variable and default.
+        cmd.getSubcommands().values().stream()
+                .filter(sub -> sub.getCommandSpec().mixins().values().stream()
+                        .anyMatch(m -> m.userObject() instanceof ConfigOptions))
+                .forEach(sub -> sub.getCommandSpec().usageMessage().footer(ConfigOptions.settingsTable()));
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RoostException) {
                 commandLine.getErr().println("roost: " + e.getMessage());

@@ -1,0 +1,126 @@
+package roost.api.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import roost.api.bench.ImportBenchmark;
+import roost.api.config.RoostConfig;
+import roost.api.db.DataLoading;
+import roost.importer.ConsoleProgress;
+import roost.importer.generate.Generator;
+import roost.importer.generate.GeneratorConfig;
+
+/** {@code ./roost bench}: benchmarks that print what they measured. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks, outside the test run. Each prints what it measured, with the machine's core count.",
+        subcommands = {BenchCommand.Import.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Import one data set into a fresh database once per load path, side by side in one run, and print"
+                        + " relationships per second and the ratio to the slowest path.",
+                "The data set is --csv DIR, or a network generated with --users and --seed (kept in the work directory"
+                        + " and reused when it matches). A path that runs past --budget-seconds is stopped and what it"
+                        + " committed by then is counted."
+            })
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--csv", paramLabel = "DIR", description = "A generic-CSV directory to import.")
+        Path csv;
+
+        @Option(
+                names = "--users",
+                paramLabel = "N",
+                defaultValue = "1000000",
+                description = "Users of the generated network. Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Seed of the generated network. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(
+                names = "--modes",
+                split = ",",
+                paramLabel = "MODE",
+                defaultValue = "bulk,transactional,cypher",
+                description = "Load paths to run, in order. Default: ${DEFAULT-VALUE}.")
+        List<DataLoading.Mode> modes;
+
+        @Option(
+                names = "--budget-seconds",
+                paramLabel = "S",
+                defaultValue = "600",
+                description = "Longest time one path may run. Default: ${DEFAULT-VALUE}.")
+        long budgetSeconds;
+
+        @Option(
+                names = "--work-dir",
+                paramLabel = "DIR",
+                description = "Where the data set and the databases go. Default: <data-dir>/bench.")
+        Path workDir;
+
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            RoostConfig config = options.load();
+            Path work = workDir != null ? workDir : config.dataDir().resolve("bench");
+            Files.createDirectories(work);
+            ConsoleProgress progress = new ConsoleProgress();
+            Path data = csv;
+            if (data == null) {
+                data = work.resolve("generated-" + users + "-" + seed);
+                GeneratorConfig cfg =
+                        GeneratorConfig.defaults().withUsers(users).withSeed(seed);
+                if (!Files.isRegularFile(data.resolve(Generator.PROPERTIES))) {
+                    new Generator().generate(cfg, data, progress);
+                }
+            }
+            List<ImportBenchmark.Row> rows =
+                    new ImportBenchmark(config, work, progress).run(data, modes, budgetSeconds);
+            double slowest = rows.stream()
+                    .mapToDouble(ImportBenchmark.Row::relationshipsPerSecond)
+                    .min()
+                    .orElse(1);
+            System.out.printf(
+                    "%nImport of %s, %d cores, max heap %d MiB%n%n",
+                    data,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("| path | nodes | relationships | seconds | relationships/s | vs slowest | completed |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---|");
+            for (ImportBenchmark.Row r : rows) {
+                System.out.printf(
+                        "| %s | %,d | %,d | %.1f | %,.0f | %.1fx | %s |%n",
+                        r.mode(),
+                        r.nodes(),
+                        r.relationships(),
+                        r.seconds(),
+                        r.relationshipsPerSecond(),
+                        r.relationshipsPerSecond() / slowest,
+                        r.completed() ? "yes" : "stopped at the budget");
+            }
+            return 0;
+        }
+    }
+}
