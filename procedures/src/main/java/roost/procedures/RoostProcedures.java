@@ -5,11 +5,24 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import roost.procedures.graph.LiveGraphProcedure;
+import roost.procedures.network.NetworkProcedures;
+import roost.procedures.realgraph.RealGraphProcedures;
+import roost.procedures.salsa.SalsaProcedures;
+import roost.procedures.trust.TrustProcedures;
 import roost.procedures.version.VersionProcedure;
+import roost.procedures.whotofollow.WhoToFollowProcedures;
 
 /** The classes that hold Roost's procedures and functions: one list, used by every registration path. */
 public final class RoostProcedures {
-    public static final List<Class<?>> PROCEDURE_CLASSES = List.of(VersionProcedure.class);
+    public static final List<Class<?>> PROCEDURE_CLASSES = List.of(
+            VersionProcedure.class,
+            LiveGraphProcedure.class,
+            NetworkProcedures.class,
+            RealGraphProcedures.class,
+            SalsaProcedures.class,
+            TrustProcedures.class,
+            WhoToFollowProcedures.class);
     public static final List<Class<?>> FUNCTION_CLASSES = List.of();
 
     private RoostProcedures() {}

@@ -1,5 +1,7 @@
 package roost.procedures.extension;
 
+import org.neo4j.configuration.Config;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.extension.ExtensionFactory;
 import org.neo4j.kernel.extension.ExtensionType;
@@ -22,6 +24,11 @@ public final class RoostExtensionFactory extends ExtensionFactory<RoostExtension
         GlobalProcedures globalProcedures();
 
         LogService logService();
+
+        Config config();
+
+        /** Resolved when the runtime first needs it (after the DBMS is built), not at construction. */
+        DatabaseManagementService databaseManagementService();
     }
 
     public RoostExtensionFactory() {
@@ -30,7 +37,10 @@ public final class RoostExtensionFactory extends ExtensionFactory<RoostExtension
 
     @Override
     public Lifecycle newInstance(ExtensionContext context, Dependencies dependencies) {
-        RoostRuntime runtime = new RoostRuntime(dependencies.logService().getUserLog(RoostRuntime.class));
+        RoostRuntime runtime = new RoostRuntime(
+                dependencies.logService().getUserLog(RoostRuntime.class),
+                dependencies.config(),
+                dependencies::databaseManagementService);
         // Registered at construction so that the component exists before any procedure is compiled.
         dependencies.globalProcedures().registerComponent(RoostRuntime.class, ctx -> runtime, true);
         return new LifecycleAdapter() {

@@ -3,18 +3,33 @@ package roost.procedures.extension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.logging.Log;
+import roost.model.RoostException;
+import roost.procedures.graph.EngagementGraph;
+import roost.procedures.graph.LiveGraph;
 
 /**
  * Roost's state inside the database process: one per DBMS, created by {@link RoostExtensionFactory}.
  * It hosts live components (built from the graph and kept current from committed transactions)
  * per database, created on first use and closed with the DBMS.
+ *
+ * <p>The {@link LiveGraph} of a database is built at its first use (the first call of a procedure
+ * that needs it, or {@code roost.graph.stats()}, which an application can call at start to warm
+ * it), and closed when the database stops or the DBMS shuts down. The {@code system} database has
+ * none.
  *
  * <p>Thread-safe: components are created at most once per (database, type).
  */
@@ -22,11 +37,16 @@ public final class RoostRuntime implements AutoCloseable {
     private static final String VERSION = readVersion();
 
     private final Log log;
+    private final Config config;
+    private final Supplier<DatabaseManagementService> dbms;
     private final Map<String, Map<Class<?>, Object>> components = new ConcurrentHashMap<>();
     private volatile Instant startedAt;
+    private volatile boolean listening;
 
-    RoostRuntime(Log log) {
+    RoostRuntime(Log log, Config config, Supplier<DatabaseManagementService> dbms) {
         this.log = log;
+        this.config = config;
+        this.dbms = dbms;
     }
 
     void start() {
@@ -52,6 +72,66 @@ public final class RoostRuntime implements AutoCloseable {
         return type.cast(perDb.computeIfAbsent(type, t -> factory.apply(database)));
     }
 
+    /**
+     * The live graph of a database, loaded at first use (which can take a while on a large graph;
+     * later calls return at once).
+     *
+     * @throws RoostException.InvalidArgument for the {@code system} database
+     */
+    public LiveGraph liveGraph(String database) {
+        if (GraphDatabaseSettings.SYSTEM_DATABASE_NAME.equals(database)) {
+            throw new RoostException.InvalidArgument(
+                    "The system database has no Roost live graph; use a user database");
+        }
+        return component(database, LiveGraph.class, name -> {
+            DatabaseManagementService service = dbms.get();
+            closeWhenDatabasesStop(service);
+            return LiveGraph.open(service.database(name), service, liveGraphSettings(), log);
+        });
+    }
+
+    /** The live graph settings from the Neo4j configuration ({@link RoostSettings}). */
+    public LiveGraph.Settings liveGraphSettings() {
+        Duration window = config.get(RoostSettings.LIVE_GRAPH_WINDOW);
+        Duration span = config.get(RoostSettings.LIVE_GRAPH_SEGMENT_SPAN);
+        return new LiveGraph.Settings(
+                new EngagementGraph.Settings(
+                        window,
+                        span.compareTo(window) > 0 ? window : span,
+                        EngagementGraph.Settings.DEFAULT.smallSegmentEdges()),
+                config.get(RoostSettings.LIVE_GRAPH_PUBLISH_INTERVAL));
+    }
+
+    private void closeWhenDatabasesStop(DatabaseManagementService service) {
+        if (listening) {
+            return;
+        }
+        synchronized (this) {
+            if (!listening) {
+                service.registerDatabaseEventListener(new DatabaseEventListenerAdapter() {
+                    @Override
+                    public void databaseShutdown(DatabaseEventContext event) {
+                        closeComponents(event.getDatabaseName());
+                    }
+
+                    @Override
+                    public void databaseDrop(DatabaseEventContext event) {
+                        closeComponents(event.getDatabaseName());
+                    }
+                });
+                listening = true;
+            }
+        }
+    }
+
+    /** Closes and forgets the components of one database. */
+    void closeComponents(String database) {
+        Map<Class<?>, Object> perDb = components.remove(database);
+        if (perDb != null) {
+            perDb.values().forEach(this::closeQuietly);
+        }
+    }
+
     /** Names of the components live for a database, sorted. */
     public List<String> componentNames(String database) {
         return components.getOrDefault(database, Map.of()).keySet().stream()
@@ -62,18 +142,19 @@ public final class RoostRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Map<Class<?>, Object> perDb : components.values()) {
-            for (Object component : perDb.values()) {
-                if (component instanceof AutoCloseable closeable) {
-                    try {
-                        closeable.close();
-                    } catch (Exception e) {
-                        log.warn("Closing %s failed: %s", component.getClass().getSimpleName(), e.getMessage());
-                    }
-                }
+        for (String database : List.copyOf(components.keySet())) {
+            closeComponents(database);
+        }
+    }
+
+    private void closeQuietly(Object component) {
+        if (component instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Closing %s failed: %s", component.getClass().getSimpleName(), e.getMessage());
             }
         }
-        components.clear();
     }
 
     private static String readVersion() {

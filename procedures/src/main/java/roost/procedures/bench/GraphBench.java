@@ -1,0 +1,271 @@
+package roost.procedures.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import roost.model.Props;
+import roost.model.Rel;
+
+/**
+ * The social-graph procedures on a real database, through Cypher, as a client would call them:
+ * latency (p50/p99) for random users with followees, throughput with several threads; the plain
+ * Cypher {@code MATCH} that answers what {@code roost.network.engagedByFollowings} answers, timed
+ * in the same run (the ratio is the point of the live graph); and, when asked, ingest through the
+ * transaction listener (engagements committed, then visible to the procedures).
+ *
+ * <p>Entry point for {@code ./roost bench graph}: {@link #run(GraphDatabaseService, Options)}.
+ */
+public final class GraphBench {
+    /**
+     * @param users random users timed per procedure (default 1,000)
+     * @param threads threads for throughput (default 2)
+     * @param warmup requests before timing (default 200)
+     * @param seed user sampling seed (default 42)
+     * @param listenerEdges engagements written to measure the listener path; 0 = write nothing (default)
+     * @param listenerBatch engagements per transaction when writing (default 1,000)
+     * @param directEdges synthetic edges ingested straight into a separate index (default 2,000,000; 0 = skip)
+     */
+    public record Options(
+            int users, int threads, int warmup, long seed, int listenerEdges, int listenerBatch, long directEdges) {
+        public static final Options DEFAULT = new Options(1000, 2, 200, 42, 0, 1000, 2_000_000);
+    }
+
+    /**
+     * @param procedures latency per procedure call (the key is the Cypher called)
+     * @param plainCypher the plain-Cypher engagedByFollowings
+     * @param engagedByFollowings the procedure with the same settings (uniform weights)
+     * @param speedupP50 plain-Cypher p50 / procedure p50
+     * @param speedupThroughput procedure throughput / plain-Cypher throughput
+     * @param listenerEdgesPerSecond engagements committed and published per second through the listener (0 if not run)
+     * @param listenerLagMillis from the last commit until the live graph had published everything (0 if not run)
+     * @param direct straight-into-the-index ingest on synthetic edges (null if skipped)
+     */
+    public record Report(
+            int usersSampled,
+            Map<String, Object> liveGraph,
+            Map<String, Latency> procedures,
+            Latency plainCypher,
+            Latency engagedByFollowings,
+            double speedupP50,
+            double speedupThroughput,
+            double listenerEdgesPerSecond,
+            double listenerLagMillis,
+            IndexBench.Report direct) {
+
+        /** The report as a Markdown section. */
+        public String toMarkdown() {
+            StringBuilder md = new StringBuilder();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Live graph: %s engagement edges in the window, %s follows, %.1f bytes/engagement edge, "
+                            + "loaded in %s ms.%n%n",
+                    liveGraph.get("engagementEdges"),
+                    liveGraph.get("followEdges"),
+                    ((Number) liveGraph.get("bytesPerEdge")).doubleValue(),
+                    liveGraph.get("loadMillis")));
+            md.append("| call | p50 ms | p99 ms | CPU p50 ms | requests/s (threads) |\n|---|---:|---:|---:|---:|\n");
+            Map<String, Latency> all = new LinkedHashMap<>(procedures);
+            all.put("plain Cypher MATCH (engagedByFollowings)", plainCypher);
+            all.forEach((name, l) -> md.append(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %.3f | %.3f | %.3f | %.0f (%d) |%n",
+                    name,
+                    l.p50Micros() / 1e3,
+                    l.p99Micros() / 1e3,
+                    l.cpuP50Micros() / 1e3,
+                    l.throughput(),
+                    l.threads())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nengagedByFollowings (uniform weights) vs the plain-Cypher MATCH for the same question: %.1fx at p50, %.1fx in throughput.%n",
+                    speedupP50,
+                    speedupThroughput));
+            if (listenerEdgesPerSecond > 0) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "Listener path: %,.0f engagements/s committed and published; last commit visible after %.1f ms.%n",
+                        listenerEdgesPerSecond,
+                        listenerLagMillis));
+            }
+            if (direct != null) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "Straight into the index: %,.0f edges/s (%,d synthetic edges), %.1f bytes/edge.%n",
+                        direct.edgesPerSecond(),
+                        direct.edges(),
+                        direct.bytesPerEdge()));
+            }
+            return md.toString();
+        }
+    }
+
+    private static final String ENGAGEMENTS = String.join(
+            "|", Rel.ofKind(Rel.Kind.ENGAGEMENT).stream().map(Rel::name).toList());
+
+    /** What the obvious Cypher for "tweets my followees engaged with" is. */
+    static final String PLAIN_CYPHER = "MATCH (me:User {id: $userId})-[:FOLLOWS]->(f:User)-[e:" + ENGAGEMENTS
+            + "]->(t:Tweet) WHERE e.createdAt >= $cutoff AND t.authorId <> $userId "
+            + "WITH t, collect(DISTINCT f.id) AS proof "
+            + "RETURN t.id AS tweetId, toFloat(size(proof)) AS score, proof[0..10] AS socialProof "
+            + "ORDER BY score DESC, tweetId DESC LIMIT 200";
+
+    private GraphBench() {}
+
+    public static Report run(GraphDatabaseService db, Options options) throws Exception {
+        Map<String, Object> live = single(db, "CALL roost.graph.stats()", Map.of());
+        long[] users = sampleUsers(db, options);
+        if (users.length == 0) {
+            throw new IllegalStateException("No user follows anyone: nothing to benchmark");
+        }
+        Object cutoff = live.get("windowStart");
+        Map<String, Object> plainParams = Map.of("cutoff", cutoff == null ? Long.MIN_VALUE : cutoff);
+        List<String> calls = List.of(
+                "roost.network.engagedByFollowings($userId, {weights: 'uniform', excludeEngaged: false})",
+                "roost.network.engagedByFollowings($userId)",
+                "roost.salsa.tweets($userId, {walks: 1000, walkLength: 5})",
+                "roost.salsa.tweets($userId, {walks: 1000, walkLength: 5, weights: 'uniform', excludeEngaged: false})",
+                "roost.salsa.users($userId)",
+                "roost.whoToFollow($userId)",
+                "roost.circleOfTrust($userId)",
+                "roost.realgraph.scores($userId)");
+        // Warm every path first (the JIT compiles code the calls share), then time each call.
+        long[] warm = Arrays.copyOf(users, Math.min(users.length, options.warmup()));
+        for (String call : calls) {
+            Timing.measure(warm, 0, 1, u -> consume(db, "CALL " + call, u, Map.of()));
+        }
+        Timing.measure(warm, 0, 1, u -> consume(db, PLAIN_CYPHER, u, plainParams));
+        Map<String, Latency> procedures = new LinkedHashMap<>();
+        for (String call : calls) {
+            String query = "CALL " + call;
+            procedures.put(call, Timing.measure(users, 0, options.threads(), u -> consume(db, query, u, Map.of())));
+        }
+        Latency procedure = procedures.get(calls.get(0));
+        Latency plain = Timing.measure(users, 0, options.threads(), u -> consume(db, PLAIN_CYPHER, u, plainParams));
+
+        double listenerRate = 0;
+        double lag = 0;
+        if (options.listenerEdges() > 0) {
+            double[] listener = listenerIngest(db, users, options);
+            listenerRate = listener[0];
+            lag = listener[1];
+        }
+        IndexBench.Report direct = null;
+        if (options.directEdges() > 0) {
+            SyntheticGraph synthetic = new SyntheticGraph(
+                    100_000,
+                    20,
+                    options.directEdges(),
+                    0.3,
+                    1_341_100_800_000L,
+                    Duration.ofHours(48).toMillis(),
+                    options.seed());
+            direct = IndexBench.run(
+                    new IndexBench.Params(synthetic, Duration.ofHours(48), Duration.ofHours(12), 100_000, 0, 1));
+        }
+        return new Report(
+                users.length,
+                live,
+                procedures,
+                plain,
+                procedure,
+                plain.p50Micros() / procedure.p50Micros(),
+                procedure.throughput() / plain.throughput(),
+                listenerRate,
+                lag,
+                direct);
+    }
+
+    /** Users who follow someone, shuffled with the seed. */
+    private static long[] sampleUsers(GraphDatabaseService db, Options options) {
+        List<Long> ids = new ArrayList<>();
+        try (Transaction tx = db.beginTx();
+                Result r = tx.execute("MATCH (u:User) WHERE EXISTS { (u)-[:FOLLOWS]->() } RETURN u.id AS id")) {
+            r.accept(row -> {
+                if (row.get("id") instanceof Number n) {
+                    ids.add(n.longValue());
+                }
+                return true;
+            });
+        }
+        long[] all = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        for (int i = all.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            long t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return Arrays.copyOf(all, Math.min(all.length, options.users()));
+    }
+
+    /**
+     * Writes {@code listenerEdges} LIKED engagements (marked {@code bench: true}) from sampled users
+     * to existing tweets at the newest data time, waits until the live graph published them all,
+     * then deletes them again. Returns {edges/s, lag after the last commit in ms}.
+     */
+    private static double[] listenerIngest(GraphDatabaseService db, long[] users, Options options) throws Exception {
+        List<Long> tweets = new ArrayList<>();
+        db.executeTransactionally("MATCH (t:Tweet) RETURN t.id AS id LIMIT 10000", Map.of(), r -> {
+            r.forEachRemaining(row -> tweets.add(((Number) row.get("id")).longValue()));
+            return null;
+        });
+        if (tweets.isEmpty()) {
+            return new double[] {0, 0};
+        }
+        Object newest = single(db, "CALL roost.graph.stats()", Map.of()).get("newestTime");
+        long at = newest instanceof Number n ? n.longValue() : System.currentTimeMillis();
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        long queuedBefore =
+                ((Number) single(db, "CALL roost.graph.stats()", Map.of()).get("batchesQueued")).longValue();
+        long t0 = System.nanoTime();
+        int written = 0;
+        int transactions = 0;
+        while (written < options.listenerEdges()) {
+            int n = Math.min(options.listenerBatch(), options.listenerEdges() - written);
+            List<Map<String, Object>> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rows.add(Map.of("u", users[rnd.nextInt(users.length)], "t", tweets.get(rnd.nextInt(tweets.size()))));
+            }
+            db.executeTransactionally(
+                    "UNWIND $rows AS row MATCH (u:User {id: row.u}), (t:Tweet {id: row.t}) " + "CREATE (u)-[:"
+                            + Rel.LIKED.name() + " {" + Props.CREATED_AT + ": $at, bench: true}]->(t)",
+                    Map.of("rows", rows, "at", at));
+            written += n;
+            transactions++;
+        }
+        long committed = System.nanoTime();
+        long target = queuedBefore + transactions;
+        while (((Number) single(db, "CALL roost.graph.stats()", Map.of()).get("batchesApplied")).longValue() < target) {
+            Thread.sleep(1);
+            if (System.nanoTime() - committed > 60_000_000_000L) {
+                throw new IllegalStateException("The live graph did not catch up within 60 s");
+            }
+        }
+        long visible = System.nanoTime();
+        db.executeTransactionally("MATCH ()-[e:" + Rel.LIKED.name() + " {bench: true}]->() DELETE e");
+        return new double[] {written / ((visible - t0) / 1e9), (visible - committed) / 1e6};
+    }
+
+    private static void consume(GraphDatabaseService db, String query, long userId, Map<String, Object> extra) {
+        Map<String, Object> params = new LinkedHashMap<>(extra);
+        params.put("userId", userId);
+        db.executeTransactionally(query, params, r -> {
+            while (r.hasNext()) {
+                r.next();
+            }
+            return null;
+        });
+    }
+
+    private static Map<String, Object> single(GraphDatabaseService db, String query, Map<String, Object> params) {
+        return db.executeTransactionally(query, params, r -> r.next());
+    }
+}

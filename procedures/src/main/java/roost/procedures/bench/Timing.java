@@ -1,0 +1,50 @@
+package roost.procedures.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+/** Runs one request per user: timed one by one, then for throughput on several threads. */
+final class Timing {
+    private Timing() {}
+
+    /** Warms up on the first users, times each request, then measures throughput with {@code threads}. */
+    static Latency measure(long[] users, int warmup, int threads, LongConsumer request) throws Exception {
+        for (int i = 0; i < Math.min(warmup, users.length); i++) {
+            request.accept(users[i]);
+        }
+        long[] nanos = new long[users.length];
+        long[] cpu = new long[users.length];
+        java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < users.length; i++) {
+            long c = threadsBean.getCurrentThreadCpuTime();
+            long t = System.nanoTime();
+            request.accept(users[i]);
+            nanos[i] = System.nanoTime() - t;
+            cpu[i] = threadsBean.getCurrentThreadCpuTime() - c;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int th = 0; th < threads; th++) {
+                int offset = th;
+                done.add(pool.submit(() -> {
+                    for (int i = offset; i < users.length; i += threads) {
+                        request.accept(users[i]);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            return Latency.of(nanos, cpu, users.length / seconds, threads);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

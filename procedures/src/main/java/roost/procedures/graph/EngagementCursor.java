@@ -1,0 +1,254 @@
+package roost.procedures.graph;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+
+/**
+ * Reads one {@link EngagementSnapshot}: a user's engagements newest first, a tweet's engagers,
+ * and uniform sampling of a node's edges for random walks. It holds the "current node" (its rows
+ * in every segment) so that many samples of one node cost one lookup per segment.
+ *
+ * <p>Costs: loading a node is one hash lookup per segment (plus a binary search in segments that
+ * straddle the window's start), loading it again one lookup in the cursor's own cache; a sample
+ * is O(segments) plus one array read. Memory: a few ints per node loaded.
+ *
+ * <p>Not thread-safe: one cursor per request; create it once and reuse it for the whole request.
+ */
+public final class EngagementCursor {
+    /** Returned by the sampling methods when the sampled edge is deleted or filtered out. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    /** Receives one engagement: tweet, its author ({@link EdgeBuffer#UNKNOWN_AUTHOR} if unknown), type code, time. */
+    @FunctionalInterface
+    public interface EngagementVisitor {
+        void accept(long tweetId, long authorId, int typeCode, long time);
+    }
+
+    /** Receives one engager of a tweet; returns false to stop. */
+    @FunctionalInterface
+    public interface EngagerVisitor {
+        boolean accept(long userId, long time);
+    }
+
+    private final Segment[] segments;
+    private final long cutoff;
+
+    // The current node: for each segment holding it, the segment index and its live range.
+    private final int[] sliceSegment;
+    private final int[] sliceFrom;
+    private final int[] sliceTo;
+    private final long[] sliceEnd; // cumulative sizes
+    private final int[] pos;
+    private final Long2IntOpenHashMap userCache = new Long2IntOpenHashMap();
+    private final Long2IntOpenHashMap tweetCache = new Long2IntOpenHashMap();
+    private final IntArrayList cached = new IntArrayList();
+    private int slices;
+    private long degree;
+    private boolean userSide;
+    private Segment lastSegment;
+    private int lastPosition;
+
+    EngagementCursor(EngagementSnapshot snapshot) {
+        this.segments = snapshot.segments;
+        this.cutoff = snapshot.cutoff;
+        int n = segments.length;
+        sliceSegment = new int[n];
+        sliceFrom = new int[n];
+        sliceTo = new int[n];
+        sliceEnd = new long[n];
+        pos = new int[n];
+        userCache.defaultReturnValue(-1);
+        tweetCache.defaultReturnValue(-1);
+    }
+
+    /** Makes {@code userId} the current node; returns its number of edges in the window (deleted ones included). */
+    public long loadUser(long userId) {
+        userSide = true;
+        if (restore(userCache, userId)) {
+            return degree;
+        }
+        slices = 0;
+        degree = 0;
+        for (int s = 0; s < segments.length; s++) {
+            Segment seg = segments[s];
+            int row = seg.users.row(userId);
+            if (row >= 0) {
+                int from = seg.userFrom(row, cutoff);
+                int to = seg.userStart[row + 1];
+                addSlice(s, from, to);
+            }
+        }
+        remember(userCache, userId);
+        return degree;
+    }
+
+    /** Makes {@code tweetId} the current node; returns its number of engagers in the window (deleted ones included). */
+    public long loadTweet(long tweetId) {
+        userSide = false;
+        if (restore(tweetCache, tweetId)) {
+            return degree;
+        }
+        slices = 0;
+        degree = 0;
+        for (int s = 0; s < segments.length; s++) {
+            Segment seg = segments[s];
+            int row = seg.tweetRow(tweetId);
+            if (row >= 0) {
+                int from = seg.tweetFrom(row, cutoff);
+                int to = seg.tweetStart[row + 1];
+                addSlice(s, from, to);
+            }
+        }
+        remember(tweetCache, tweetId);
+        return degree;
+    }
+
+    /**
+     * Walks load the same nodes at several steps: the slices of every node loaded through this
+     * cursor are kept (a few ints each), so a second load costs one small hash lookup instead
+     * of one lookup per segment.
+     */
+    private boolean restore(Long2IntOpenHashMap cache, long id) {
+        int at = cache.get(id);
+        if (at < 0) {
+            return false;
+        }
+        int n = cached.getInt(at);
+        slices = 0;
+        degree = 0;
+        for (int i = 0; i < n; i++) {
+            int base = at + 1 + 3 * i;
+            addSlice(cached.getInt(base), cached.getInt(base + 1), cached.getInt(base + 2));
+        }
+        return true;
+    }
+
+    private void remember(Long2IntOpenHashMap cache, long id) {
+        cache.put(id, cached.size());
+        cached.add(slices);
+        for (int i = 0; i < slices; i++) {
+            cached.add(sliceSegment[i]);
+            cached.add(sliceFrom[i]);
+            cached.add(sliceTo[i]);
+        }
+    }
+
+    private void addSlice(int segment, int from, int to) {
+        if (to > from) {
+            degree += to - from;
+            sliceSegment[slices] = segment;
+            sliceFrom[slices] = from;
+            sliceTo[slices] = to;
+            sliceEnd[slices] = degree;
+            slices++;
+        }
+    }
+
+    /** Number of edges of the current node. */
+    public long degree() {
+        return degree;
+    }
+
+    /**
+     * The other end of the current node's {@code k}-th edge ({@code 0 <= k < degree()}): a tweet
+     * for a user, a user for a tweet; {@link #NONE} when that edge is deleted or its type is not
+     * in {@code typeMask}. After a tweet is returned, {@link #lastAuthor()} is its author. O(segments).
+     */
+    public long neighbour(long k, int typeMask) {
+        int s = 0;
+        while (sliceEnd[s] <= k) {
+            s++;
+        }
+        Segment seg = segments[sliceSegment[s]];
+        int p = (int) (sliceFrom[s] + (k - (s == 0 ? 0 : sliceEnd[s - 1])));
+        // Each check is a cache miss: skip those that cannot fail.
+        boolean anyDeleted = seg.deletedCount() != 0;
+        boolean allTypes = typeMask == EngagementTypes.ALL;
+        if (userSide) {
+            if ((anyDeleted && Bits.get(seg.userDeleted, p))
+                    || (!allTypes && (typeMask & (1 << seg.userType[p])) == 0)) {
+                return NONE;
+            }
+            int t = seg.userTweet[p];
+            lastSegment = seg;
+            lastPosition = p;
+            return seg.tweets.id(t);
+        }
+        if ((anyDeleted && Bits.get(seg.tweetDeleted, p)) || (!allTypes && (typeMask & (1 << seg.tweetType[p])) == 0)) {
+            return NONE;
+        }
+        return seg.users.id(seg.tweetUser[p]);
+    }
+
+    /** Author of the tweet last returned by {@link #neighbour} from a user. */
+    public long lastAuthor() {
+        return lastSegment.tweetAuthor[lastSegment.userTweet[lastPosition]];
+    }
+
+    /**
+     * Visits up to {@code max} of a user's engagements in the window whose type is in
+     * {@code typeMask}, newest first (ties: newer segment first), skipping deleted ones.
+     * Returns how many were visited. O(visited x segments).
+     */
+    public int recentEngagements(long userId, int max, int typeMask, EngagementVisitor visitor) {
+        loadUser(userId);
+        for (int i = 0; i < slices; i++) {
+            pos[i] = sliceTo[i] - 1;
+        }
+        int visited = 0;
+        while (visited < max) {
+            int best = -1;
+            long bestTime = Long.MIN_VALUE;
+            for (int i = 0; i < slices; i++) {
+                if (pos[i] >= sliceFrom[i]) {
+                    Segment seg = segments[sliceSegment[i]];
+                    long t = seg.base + seg.userTime[pos[i]];
+                    if (best < 0 || t > bestTime) {
+                        best = i;
+                        bestTime = t;
+                    }
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            Segment seg = segments[sliceSegment[best]];
+            int p = pos[best]--;
+            int type = seg.userType[p];
+            if (Bits.get(seg.userDeleted, p) || (typeMask & (1 << type)) == 0) {
+                continue;
+            }
+            int t = seg.userTweet[p];
+            visitor.accept(seg.tweets.id(t), seg.tweetAuthor[t], type, bestTime);
+            visited++;
+        }
+        return visited;
+    }
+
+    /** Visits a tweet's engagers in the window (not deleted), segment by segment, newest segment first. */
+    public void engagers(long tweetId, EngagerVisitor visitor) {
+        for (Segment seg : segments) {
+            int row = seg.tweetRow(tweetId);
+            if (row < 0) {
+                continue;
+            }
+            for (int q = seg.tweetStart[row + 1] - 1, from = seg.tweetFrom(row, cutoff); q >= from; q--) {
+                if (!Bits.get(seg.tweetDeleted, q)
+                        && !visitor.accept(seg.users.id(seg.tweetUser[q]), seg.base + seg.tweetTime[q])) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The author of a tweet as stored with its engagements, or {@link EdgeBuffer#UNKNOWN_AUTHOR}. O(segments). */
+    public long authorOf(long tweetId) {
+        for (Segment seg : segments) {
+            int row = seg.tweetRow(tweetId);
+            if (row >= 0 && seg.tweetAuthor[row] != EdgeBuffer.UNKNOWN_AUTHOR) {
+                return seg.tweetAuthor[row];
+            }
+        }
+        return EdgeBuffer.UNKNOWN_AUTHOR;
+    }
+}

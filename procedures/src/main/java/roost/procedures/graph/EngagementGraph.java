@@ -1,0 +1,322 @@
+package roost.procedures.graph;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectRBTreeMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The live bipartite user-tweet engagement graph, kept in memory for random walks and counting
+ * (after GraphJet). Edges are grouped in time buckets of {@link Settings#segmentSpan()} by their own
+ * time; each bucket holds a few immutable {@link Segment}s. A bucket that ends before the window's
+ * start is dropped whole; inside the oldest bucket, readers skip edges older than the window, so
+ * the window is exact to the millisecond.
+ *
+ * <p>The window is measured in <em>data time</em>: it ends at the newest engagement time ever
+ * added, not at the wall clock, so a historical data set (2012) has a full window.
+ *
+ * <p>Writes: {@link #add} buffers an edge; {@link #publish} turns the buffer into one new segment
+ * per bucket touched, merges segments (below), drops expired buckets and publishes a new
+ * {@link EngagementSnapshot} with one volatile write. Merge policy, per bucket (the logarithmic
+ * method): a new segment is merged into the previous one while the previous one is small
+ * (under {@link Settings#smallSegmentEdges()}) or not larger than the new one; so a bucket holds
+ * one small segment and O(log n) larger ones of decreasing size, and each edge is copied O(log n)
+ * times. Once the window's end has moved a full span past a bucket, its segments are merged
+ * into one. Deleted edges (unlikes) are flagged at once and dropped when their segment is
+ * rewritten: at the next publication when the segment is small or an eighth of it is deleted.
+ *
+ * <p>Threads: one writer (all methods except {@link #snapshot()}, which is for any number of
+ * readers, lock-free). The writer methods are not thread-safe; the caller serialises them.
+ */
+public final class EngagementGraph {
+    /**
+     * @param window how far back from the newest engagement edges are kept, 1 minute to 10 days
+     * @param segmentSpan the time span of one bucket of segments, 1 minute up to the window
+     * @param smallSegmentEdges segments under this many edges are merged with the next flush
+     */
+    public record Settings(Duration window, Duration segmentSpan, int smallSegmentEdges) {
+        public static final Duration MAX_WINDOW = Duration.ofDays(10);
+        public static final Settings DEFAULT = new Settings(Duration.ofHours(48), Duration.ofHours(12), 16_384);
+
+        public Settings {
+            if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(MAX_WINDOW) > 0) {
+                throw new IllegalArgumentException("window " + window + " is outside [PT1M, " + MAX_WINDOW + "]");
+            }
+            if (segmentSpan.compareTo(Duration.ofMinutes(1)) < 0 || segmentSpan.compareTo(window) > 0) {
+                throw new IllegalArgumentException(
+                        "segment span " + segmentSpan + " is outside [PT1M, window " + window + "]");
+            }
+            if (smallSegmentEdges < 1) {
+                throw new IllegalArgumentException("smallSegmentEdges must be at least 1, was " + smallSegmentEdges);
+            }
+        }
+    }
+
+    private static final class Bucket {
+        final long index;
+        final ArrayList<Segment> segments = new ArrayList<>(4);
+        boolean compacted;
+
+        Bucket(long index) {
+            this.index = index;
+        }
+    }
+
+    private final long window;
+    private final long span;
+    private final int smallSegmentEdges;
+    private final Settings settings;
+
+    private final EdgeBuffer pending = new EdgeBuffer(1024);
+    private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+    private long newest = Long.MIN_VALUE;
+
+    private long added;
+    private long droppedOld;
+    private long deleted;
+    private long merges;
+    private long mergedEdges;
+    private long expiredBuckets;
+
+    private volatile EngagementSnapshot snapshot;
+
+    public EngagementGraph(Settings settings) {
+        this.settings = settings;
+        this.window = settings.window().toMillis();
+        this.span = settings.segmentSpan().toMillis();
+        this.smallSegmentEdges = settings.smallSegmentEdges();
+        this.snapshot = EngagementSnapshot.empty();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The published view; any thread, lock-free, O(1). */
+    public EngagementSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Buffers one engagement (visible after the next {@link #publish}). An edge older than the
+     * window is dropped; one newer than all before moves the window forward. O(1) amortised.
+     *
+     * @return whether the edge was kept
+     */
+    public boolean add(long userId, long tweetId, long authorId, int typeCode, long time) {
+        if (typeCode < 0 || typeCode >= EngagementTypes.count()) {
+            throw new IllegalArgumentException("unknown engagement type code " + typeCode);
+        }
+        if (time > newest) {
+            newest = time;
+        }
+        if (time < cutoff()) {
+            droppedOld++;
+            return false;
+        }
+        pending.add(userId, tweetId, authorId, typeCode, time);
+        added++;
+        return true;
+    }
+
+    /**
+     * Marks one live edge deleted (an unlike); {@code time} must match unless it is
+     * {@link Long#MIN_VALUE}, and the newest match goes. Flushes the buffer first. O(degree).
+     */
+    public boolean delete(long userId, long tweetId, int typeCode, long time) {
+        flush();
+        List<Bucket> candidates = time == Long.MIN_VALUE
+                ? new ArrayList<>(buckets.descendingMap().values())
+                : bucketList(Math.floorDiv(time, span));
+        for (Bucket b : candidates) {
+            for (int i = b.segments.size() - 1; i >= 0; i--) {
+                if (b.segments.get(i).delete(userId, tweetId, typeCode, time)) {
+                    deleted++;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a live edge with exactly these values is stored (buffered edges included). O(degree). */
+    public boolean contains(long userId, long tweetId, int typeCode, long time) {
+        flush();
+        for (Bucket b : bucketList(Math.floorDiv(time, span))) {
+            for (Segment s : b.segments) {
+                if (s.contains(userId, tweetId, typeCode, time)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<Bucket> bucketList(long index) {
+        Bucket b = buckets.get(index);
+        return b == null ? List.of() : List.of(b);
+    }
+
+    /**
+     * Makes every buffered edge visible: builds segments, merges, drops what left the window, then
+     * publishes a new snapshot with one volatile write.
+     */
+    public void publish() {
+        flush();
+        long cutoff = cutoff();
+        while (!buckets.isEmpty() && (buckets.firstKey() + 1) * span <= cutoff) {
+            buckets.pollFirstEntry();
+            expiredBuckets++;
+        }
+        for (Bucket b : buckets.values()) {
+            if (!b.compacted && (b.index + 2) * span <= newest) {
+                compact(b, cutoff);
+            }
+            dropDeleted(b, cutoff);
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (Bucket b : buckets.descendingMap().values()) {
+            for (int i = b.segments.size() - 1; i >= 0; i--) {
+                segments.add(b.segments.get(i));
+            }
+        }
+        snapshot = new EngagementSnapshot(segments.toArray(new Segment[0]), cutoff, newest, counters());
+    }
+
+    /** Turns the buffer into segments (not yet published). */
+    private void flush() {
+        if (pending.size() == 0) {
+            return;
+        }
+        long cutoff = cutoff();
+        Map<Long, EdgeBuffer> byBucket = new Long2ObjectRBTreeMap<>();
+        EdgeBuffer only = null;
+        long onlyIndex = Long.MIN_VALUE;
+        for (int i = 0; i < pending.size(); i++) {
+            long t = pending.time(i);
+            if (t < cutoff) {
+                droppedOld++;
+                added--;
+                continue;
+            }
+            long index = Math.floorDiv(t, span);
+            EdgeBuffer target;
+            if (index == onlyIndex) {
+                target = only;
+            } else {
+                target = byBucket.computeIfAbsent(index, k -> new EdgeBuffer(Math.min(pending.size(), 1 << 16)));
+                only = target;
+                onlyIndex = index;
+            }
+            target.add(pending.user(i), pending.tweet(i), pending.author(i), pending.type(i), t);
+        }
+        pending.clear();
+        if (pending.user.length > (1 << 20)) {
+            pending.release();
+        }
+        for (Map.Entry<Long, EdgeBuffer> e : byBucket.entrySet()) {
+            long index = e.getKey();
+            Bucket bucket = buckets.computeIfAbsent(index, Bucket::new);
+            addSegment(bucket, Segment.build(e.getValue(), index * span), cutoff);
+        }
+    }
+
+    private void addSegment(Bucket bucket, Segment segment, long cutoff) {
+        List<Segment> list = bucket.segments;
+        list.add(segment);
+        while (list.size() >= 2) {
+            Segment previous = list.get(list.size() - 2);
+            Segment last = list.get(list.size() - 1);
+            if (previous.edgeCount() >= smallSegmentEdges && previous.edgeCount() > last.edgeCount()) {
+                break;
+            }
+            list.remove(list.size() - 1);
+            list.remove(list.size() - 1);
+            Segment merged = merge(List.of(previous, last), bucket.index * span, cutoff);
+            if (merged != null) {
+                list.add(merged);
+            }
+        }
+    }
+
+    private void compact(Bucket bucket, long cutoff) {
+        bucket.compacted = true;
+        boolean anyDeleted = bucket.segments.stream().anyMatch(s -> s.deletedCount() > 0);
+        if (bucket.segments.size() > 1 || anyDeleted) {
+            Segment merged = merge(bucket.segments, bucket.index * span, cutoff);
+            bucket.segments.clear();
+            if (merged != null) {
+                bucket.segments.add(merged);
+            }
+        }
+    }
+
+    /**
+     * Rewrites segments where deleted edges are many (an eighth) or cheap to drop (a small
+     * segment): random walks redraw a deleted edge, and too many of them would lose walks.
+     */
+    private void dropDeleted(Bucket bucket, long cutoff) {
+        List<Segment> list = bucket.segments;
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Segment s = list.get(i);
+            int deletedEdges = s.deletedCount();
+            if (deletedEdges > 0 && (s.edgeCount() < smallSegmentEdges || deletedEdges * 8L >= s.edgeCount())) {
+                Segment rewritten = merge(List.of(s), bucket.index * span, cutoff);
+                if (rewritten == null) {
+                    list.remove(i);
+                } else {
+                    list.set(i, rewritten);
+                }
+            }
+        }
+    }
+
+    private Segment merge(List<Segment> parts, long base, long cutoff) {
+        int total = 0;
+        for (Segment s : parts) {
+            total += s.edgeCount();
+        }
+        EdgeBuffer buffer = new EdgeBuffer(total);
+        for (Segment s : parts) {
+            s.dumpLive(buffer, cutoff);
+        }
+        merges++;
+        mergedEdges += buffer.size();
+        return buffer.size() == 0 ? null : Segment.build(buffer, base);
+    }
+
+    /** Start of the window: edges older than this are invisible and eventually dropped. */
+    public long cutoff() {
+        return newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - window;
+    }
+
+    /** Newest engagement time ever added (data time), or {@link Long#MIN_VALUE}. */
+    public long newestTime() {
+        return newest;
+    }
+
+    /** Counters since creation; writer thread only (readers get them from the snapshot). */
+    Counters counters() {
+        return new Counters(added, droppedOld, deleted, merges, mergedEdges, expiredBuckets, pending.size());
+    }
+
+    /**
+     * @param added edges accepted into the window
+     * @param droppedOld edges that arrived (or stayed buffered) older than the window
+     * @param deleted edges deleted (unlikes)
+     * @param merges segment merges
+     * @param mergedEdges edges copied by merges
+     * @param expiredBuckets buckets dropped as the window moved
+     * @param buffered edges buffered, not yet published
+     */
+    public record Counters(
+            long added,
+            long droppedOld,
+            long deleted,
+            long merges,
+            long mergedEdges,
+            long expiredBuckets,
+            int buffered) {}
+}

@@ -1,0 +1,362 @@
+package roost.procedures.graph;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import java.util.Arrays;
+
+/**
+ * One immutable piece of the bipartite engagement graph: the edges of one time bucket that were
+ * flushed (or merged) together, in compressed sparse rows on both sides.
+ *
+ * <p>User side: for each user row, its edges sorted by time (oldest first): tweet row, time
+ * (milliseconds after {@link #base}) and type code. Tweet side: for each tweet row, its engagers
+ * (user rows) and times, also oldest first. Sorted rows let a reader skip the part of a row that
+ * fell out of the window with a binary search, and read "most recent first" from the row's end.
+ *
+ * <p>Memory per edge: 9 bytes on the user side, 9 on the tweet side, 2 bits of deletion flags;
+ * per user row 4 bytes of offsets plus its {@link LongIdIndex} entry (16 to 24 bytes); per tweet
+ * row the same plus 8 bytes of author id. {@link #bytes()} adds it up.
+ *
+ * <p>Thread-safety: every field is final and the arrays are filled before the segment is
+ * published, except the deletion bit sets, which only the single writer sets (0 to 1); a reader
+ * sees a deletion after the next publication, or earlier by chance, never a torn value.
+ */
+public final class Segment {
+    /** Time origin of the segment: edge times are stored as milliseconds after it. */
+    final long base;
+
+    final long minTime;
+    final long maxTime;
+    final int edgeCount;
+
+    final LongIdIndex users;
+    final int[] userStart;
+    final int[] userTweet;
+    final int[] userTime;
+    final byte[] userType;
+    final int[] userDeleted;
+
+    final LongIdIndex tweets;
+    final long[] tweetAuthor;
+    final int[] tweetStart;
+    final int[] tweetUser;
+    final int[] tweetTime;
+    final byte[] tweetType;
+    final int[] tweetDeleted;
+
+    /** Smallest and largest tweet id here: with time-ordered (Snowflake) ids, most lookups stop at this test. */
+    final long minTweetId;
+
+    final long maxTweetId;
+
+    /** Shallow size of a segment object: 12-byte header, 5 longs, 2 ints, 15 compressed references. */
+    private static final long SHALLOW_BYTES = 120;
+
+    /** Edges marked deleted; written by the writer only. */
+    private int deletedCount;
+
+    private Segment(
+            long base,
+            long minTime,
+            long maxTime,
+            LongIdIndex users,
+            int[] userStart,
+            int[] userTweet,
+            int[] userTime,
+            byte[] userType,
+            LongIdIndex tweets,
+            long[] tweetAuthor,
+            int[] tweetStart,
+            int[] tweetUser,
+            int[] tweetTime,
+            byte[] tweetType) {
+        this.base = base;
+        this.minTime = minTime;
+        this.maxTime = maxTime;
+        this.edgeCount = userTweet.length;
+        this.users = users;
+        this.userStart = userStart;
+        this.userTweet = userTweet;
+        this.userTime = userTime;
+        this.userType = userType;
+        this.userDeleted = new int[(edgeCount + 31) >>> 5];
+        this.tweets = tweets;
+        this.tweetAuthor = tweetAuthor;
+        this.tweetStart = tweetStart;
+        this.tweetUser = tweetUser;
+        this.tweetTime = tweetTime;
+        this.tweetType = tweetType;
+        this.tweetDeleted = new int[(edgeCount + 31) >>> 5];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int t = 0; t < tweets.size(); t++) {
+            min = Math.min(min, tweets.id(t));
+            max = Math.max(max, tweets.id(t));
+        }
+        this.minTweetId = min;
+        this.maxTweetId = max;
+    }
+
+    /**
+     * Builds a segment from the first {@code edges.size()} edges of a buffer. Every edge time must
+     * lie in {@code [base, base + 2^31)} milliseconds. O(n log n) for the sort by time.
+     */
+    public static Segment build(EdgeBuffer edges, long base) {
+        int n = edges.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("a segment needs at least one edge");
+        }
+        // Sort by (time, arrival): packed in one long so a primitive sort does it.
+        long[] order = new long[n];
+        long minTime = Long.MAX_VALUE;
+        long maxTime = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long offset = edges.time[i] - base;
+            if (offset < 0 || offset > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("edge time " + edges.time[i] + " is outside the segment at " + base);
+            }
+            order[i] = (offset << 32) | i;
+            minTime = Math.min(minTime, edges.time[i]);
+            maxTime = Math.max(maxTime, edges.time[i]);
+        }
+        LongArrays.radixSort(order);
+
+        Long2IntOpenHashMap userRows = new Long2IntOpenHashMap(Math.min(n, 1 << 16));
+        userRows.defaultReturnValue(-1);
+        Long2IntOpenHashMap tweetRows = new Long2IntOpenHashMap(Math.min(n, 1 << 16));
+        tweetRows.defaultReturnValue(-1);
+        LongArrayList userIds = new LongArrayList();
+        LongArrayList tweetIds = new LongArrayList();
+        LongArrayList authors = new LongArrayList();
+        int[] edgeUser = new int[n];
+        int[] edgeTweet = new int[n];
+        for (int k = 0; k < n; k++) {
+            int i = (int) order[k];
+            int u = userRows.putIfAbsent(edges.user[i], userIds.size());
+            if (u < 0) {
+                u = userIds.size();
+                userIds.add(edges.user[i]);
+            }
+            int t = tweetRows.putIfAbsent(edges.tweet[i], tweetIds.size());
+            if (t < 0) {
+                t = tweetIds.size();
+                tweetIds.add(edges.tweet[i]);
+                authors.add(edges.author[i]);
+            } else if (authors.getLong(t) == EdgeBuffer.UNKNOWN_AUTHOR) {
+                authors.set(t, edges.author[i]);
+            }
+            edgeUser[k] = u;
+            edgeTweet[k] = t;
+        }
+        userRows = null;
+        tweetRows = null;
+
+        int users = userIds.size();
+        int tweets = tweetIds.size();
+        int[] userStart = new int[users + 1];
+        int[] tweetStart = new int[tweets + 1];
+        for (int k = 0; k < n; k++) {
+            userStart[edgeUser[k] + 1]++;
+            tweetStart[edgeTweet[k] + 1]++;
+        }
+        for (int r = 0; r < users; r++) {
+            userStart[r + 1] += userStart[r];
+        }
+        for (int r = 0; r < tweets; r++) {
+            tweetStart[r + 1] += tweetStart[r];
+        }
+        int[] userFill = Arrays.copyOf(userStart, users);
+        int[] tweetFill = Arrays.copyOf(tweetStart, tweets);
+        int[] userTweet = new int[n];
+        int[] userTime = new int[n];
+        byte[] userType = new byte[n];
+        int[] tweetUser = new int[n];
+        int[] tweetTime = new int[n];
+        byte[] tweetType = new byte[n];
+        // Visiting edges in time order keeps every row sorted by time.
+        for (int k = 0; k < n; k++) {
+            int i = (int) order[k];
+            int offset = (int) (order[k] >>> 32);
+            int p = userFill[edgeUser[k]]++;
+            userTweet[p] = edgeTweet[k];
+            userTime[p] = offset;
+            userType[p] = edges.type[i];
+            int q = tweetFill[edgeTweet[k]]++;
+            tweetUser[q] = edgeUser[k];
+            tweetTime[q] = offset;
+            tweetType[q] = edges.type[i];
+        }
+        return new Segment(
+                base,
+                minTime,
+                maxTime,
+                new LongIdIndex(userIds.toLongArray()),
+                userStart,
+                userTweet,
+                userTime,
+                userType,
+                new LongIdIndex(tweetIds.toLongArray()),
+                authors.toLongArray(),
+                tweetStart,
+                tweetUser,
+                tweetTime,
+                tweetType);
+    }
+
+    /** Appends this segment's live edges (not deleted, time at or after {@code cutoff}) to a buffer. */
+    void dumpLive(EdgeBuffer out, long cutoff) {
+        for (int u = 0; u < users.size(); u++) {
+            long userId = users.id(u);
+            for (int p = userFrom(u, cutoff), end = userStart[u + 1]; p < end; p++) {
+                if (!Bits.get(userDeleted, p)) {
+                    int t = userTweet[p];
+                    out.add(userId, tweets.id(t), tweetAuthor[t], userType[p], base + userTime[p]);
+                }
+            }
+        }
+    }
+
+    /** Number of live edges (not deleted, at or after {@code cutoff}). O(users + edges) when cutoff cuts. */
+    int liveEdges(long cutoff) {
+        if (cutoff <= minTime) {
+            return edgeCount - deletedCount;
+        }
+        int live = 0;
+        for (int u = 0; u < users.size(); u++) {
+            for (int p = userFrom(u, cutoff), end = userStart[u + 1]; p < end; p++) {
+                if (!Bits.get(userDeleted, p)) {
+                    live++;
+                }
+            }
+        }
+        return live;
+    }
+
+    /** First position of a user row whose edge time is at or after {@code cutoff}. */
+    int userFrom(int row, long cutoff) {
+        int from = userStart[row];
+        if (cutoff <= minTime) {
+            return from;
+        }
+        return lowerBound(userTime, from, userStart[row + 1], cutoff - base);
+    }
+
+    /** First position of a tweet row whose edge time is at or after {@code cutoff}. */
+    /** Row of a tweet, or -1; the id range is tested first. */
+    int tweetRow(long tweetId) {
+        return tweetId < minTweetId || tweetId > maxTweetId ? -1 : tweets.row(tweetId);
+    }
+
+    int tweetFrom(int row, long cutoff) {
+        int from = tweetStart[row];
+        if (cutoff <= minTime) {
+            return from;
+        }
+        return lowerBound(tweetTime, from, tweetStart[row + 1], cutoff - base);
+    }
+
+    private static int lowerBound(int[] times, int from, int to, long offset) {
+        if (offset > Integer.MAX_VALUE) {
+            return to;
+        }
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Marks the newest live edge (user, tweet, type) deleted on both sides; {@code time} must match
+     * unless it is {@link Long#MIN_VALUE}. Writer only. O(degree of the user and of the tweet).
+     */
+    boolean delete(long userId, long tweetId, int type, long time) {
+        int p = find(userId, tweetId, type, time);
+        if (p < 0) {
+            return false;
+        }
+        int u = users.row(userId);
+        int t = userTweet[p];
+        int offset = userTime[p];
+        for (int q = tweetStart[t + 1] - 1; q >= tweetStart[t]; q--) {
+            if (tweetUser[q] == u && tweetTime[q] == offset && !Bits.get(tweetDeleted, q)) {
+                Bits.set(tweetDeleted, q);
+                break;
+            }
+        }
+        Bits.set(userDeleted, p);
+        deletedCount++;
+        return true;
+    }
+
+    /** Whether a live edge (user, tweet, type, time) is stored here; {@code time} as in {@link #delete}. */
+    boolean contains(long userId, long tweetId, int type, long time) {
+        return find(userId, tweetId, type, time) >= 0;
+    }
+
+    private int find(long userId, long tweetId, int type, long time) {
+        int u = users.row(userId);
+        int t = tweetRow(tweetId);
+        if (u < 0 || t < 0) {
+            return -1;
+        }
+        for (int p = userStart[u + 1] - 1; p >= userStart[u]; p--) {
+            if (userTweet[p] == t
+                    && userType[p] == type
+                    && (time == Long.MIN_VALUE || base + userTime[p] == time)
+                    && !Bits.get(userDeleted, p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    int deletedCount() {
+        return deletedCount;
+    }
+
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    public int userCount() {
+        return users.size();
+    }
+
+    public int tweetCount() {
+        return tweets.size();
+    }
+
+    public long minTime() {
+        return minTime;
+    }
+
+    public long maxTime() {
+        return maxTime;
+    }
+
+    /** Bytes held by this segment (arrays and object headers). */
+    public long bytes() {
+        return SHALLOW_BYTES
+                + users.bytes()
+                + Memory.array(userStart.length, 4)
+                + Memory.array(userTweet.length, 4)
+                + Memory.array(userTime.length, 4)
+                + Memory.array(userType.length, 1)
+                + Memory.array(userDeleted.length, 4)
+                + tweets.bytes()
+                + Memory.array(tweetAuthor.length, 8)
+                + Memory.array(tweetStart.length, 4)
+                + Memory.array(tweetUser.length, 4)
+                + Memory.array(tweetTime.length, 4)
+                + Memory.array(tweetType.length, 1)
+                + Memory.array(tweetDeleted.length, 4);
+    }
+}

@@ -1,0 +1,172 @@
+package roost.procedures.network;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import roost.procedures.graph.EngagementCursor;
+import roost.procedures.viewer.Viewer;
+import roost.procedures.walk.Guard;
+import roost.procedures.walk.TopK;
+import roost.procedures.walk.WalkStats;
+
+/**
+ * Second-degree counting, as the original timeline's social-graph source does it: for each
+ * followee {@code u} (weight {@code w_u}, e.g. the viewer's RealGraph score for u), read u's most
+ * recent engagements in the window (at most {@link Params#maxEngagementsPerFollowee()}); every
+ * tweet u engaged with gains {@code w_u}, once per followee however many ways u engaged. The
+ * followees who engaged are the tweet's social proof. A tweet needs at least
+ * {@link Params#minSocialProof()} of them; the viewer's own tweets, tweets of hidden authors and
+ * hidden tweets (see {@link Viewer}) are never returned.
+ *
+ * <p>Cost: O(followees x (segments + engagements read)) plus O(candidates log limit) for the
+ * top-k. Memory: O(candidates x maxSocialProof). Not thread-safe: one instance per request;
+ * every run starts from cleared state.
+ */
+public final class EngagedByFollowings {
+    /**
+     * @param maxEngagementsPerFollowee engagements read per followee, newest first
+     * @param typeMask engagement types counted ({@link roost.procedures.graph.EngagementTypes} codes)
+     * @param minSocialProof followees who must have engaged with a tweet for it to be returned
+     * @param maxSocialProof followee ids kept per tweet
+     * @param limit tweets returned at most
+     * @param excludeEngaged also drop tweets the viewer engaged with
+     */
+    public record Params(
+            int maxEngagementsPerFollowee,
+            int typeMask,
+            int minSocialProof,
+            int maxSocialProof,
+            int limit,
+            boolean excludeEngaged) {
+        public Params {
+            if (maxEngagementsPerFollowee < 1
+                    || minSocialProof < 1
+                    || maxSocialProof < 0
+                    || limit < 0
+                    || typeMask == 0) {
+                throw new IllegalArgumentException("invalid counting parameters " + this);
+            }
+        }
+    }
+
+    /**
+     * One recommended tweet.
+     *
+     * @param score sum of the weights of the followees who engaged
+     * @param socialProof followees who engaged, heaviest first, at most {@code maxSocialProof}
+     * @param socialProofCount followees who engaged, all of them
+     * @param typeMask engagement types seen from them
+     * @param newestEngagement newest of their engagement times
+     */
+    public record Item(
+            long tweetId,
+            long authorId,
+            double score,
+            long[] socialProof,
+            int socialProofCount,
+            int typeMask,
+            long newestEngagement) {}
+
+    public record Result(List<Item> items, WalkStats stats) {}
+
+    private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap();
+    private long[] tweet = new long[64];
+    private long[] author = new long[64];
+    private double[] score = new double[64];
+    private int[] count = new int[64];
+    private int[] types = new int[64];
+    private long[] newest = new long[64];
+    private int[] lastFollowee = new int[64];
+    private long[] proof = new long[64];
+    private int size;
+
+    public EngagedByFollowings() {
+        slots.defaultReturnValue(-1);
+    }
+
+    /**
+     * @param followees the accounts to read, heaviest first (the order social proof is kept in)
+     * @param weights their weights, same order
+     */
+    public Result run(
+            EngagementCursor cursor, long[] followees, double[] weights, Viewer viewer, Params params, Guard guard) {
+        long t0 = System.nanoTime();
+        slots.clear();
+        size = 0;
+        int cap = params.maxSocialProof();
+        long[] read = {0};
+        for (int f = 0; f < followees.length; f++) {
+            if ((f & 63) == 0) {
+                guard.check();
+            }
+            int followee = f;
+            double w = weights[f];
+            read[0] += cursor.recentEngagements(
+                    followees[f], params.maxEngagementsPerFollowee(), params.typeMask(), (t, a, type, time) -> {
+                        int slot = slot(t, a, cap);
+                        if (lastFollowee[slot] != followee) {
+                            lastFollowee[slot] = followee;
+                            score[slot] += w;
+                            if (count[slot] < cap) {
+                                proof[slot * cap + count[slot]] = followees[followee];
+                            }
+                            count[slot]++;
+                        }
+                        types[slot] |= 1 << type;
+                        newest[slot] = Math.max(newest[slot], time);
+                    });
+        }
+        TopK top = new TopK(params.limit());
+        for (int s = 0; s < size; s++) {
+            if (count[s] >= params.minSocialProof()
+                    && !viewer.excludesTweet(tweet[s], author[s], params.excludeEngaged())) {
+                top.offer(tweet[s], score[s]);
+            }
+        }
+        long[] best = top.drainIds();
+        List<Item> items = new ArrayList<>(best.length);
+        for (long id : best) {
+            int s = slots.get(id);
+            items.add(new Item(
+                    id,
+                    author[s],
+                    score[s],
+                    Arrays.copyOfRange(proof, s * cap, s * cap + Math.min(cap, count[s])),
+                    count[s],
+                    types[s],
+                    newest[s]));
+        }
+        WalkStats stats = new WalkStats(0, read[0], 0, 0, followees.length, size, (System.nanoTime() - t0) / 1000);
+        return new Result(items, stats);
+    }
+
+    private int slot(long tweetId, long authorId, int cap) {
+        int s = slots.putIfAbsent(tweetId, size);
+        if (s >= 0) {
+            return s;
+        }
+        s = size++;
+        if (s == tweet.length) {
+            int n = s * 2;
+            tweet = Arrays.copyOf(tweet, n);
+            author = Arrays.copyOf(author, n);
+            score = Arrays.copyOf(score, n);
+            count = Arrays.copyOf(count, n);
+            types = Arrays.copyOf(types, n);
+            newest = Arrays.copyOf(newest, n);
+            lastFollowee = Arrays.copyOf(lastFollowee, n);
+        }
+        if ((long) size * cap > proof.length) {
+            proof = Arrays.copyOf(proof, Math.max(proof.length * 2, size * cap));
+        }
+        tweet[s] = tweetId;
+        author[s] = authorId;
+        score[s] = 0;
+        count[s] = 0;
+        types[s] = 0;
+        newest[s] = Long.MIN_VALUE;
+        lastFollowee[s] = -1;
+        return s;
+    }
+}

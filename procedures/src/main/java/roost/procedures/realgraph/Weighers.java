@@ -1,0 +1,26 @@
+package roost.procedures.realgraph;
+
+import org.neo4j.graphdb.Transaction;
+import roost.procedures.config.CommonConfig;
+import roost.procedures.graph.EngagementSnapshot;
+import roost.procedures.graph.FollowSet;
+import roost.procedures.graph.FollowSnapshot;
+
+/** The followee weighting named by a procedure's {@code weights} config. */
+public final class Weighers {
+    private Weighers() {}
+
+    public static FollowSet.Weigher of(
+            String name, Transaction tx, FollowSnapshot follows, EngagementSnapshot engagements) {
+        if (CommonConfig.UNIFORM.equals(name)) {
+            return FollowSet.Weigher.UNIFORM;
+        }
+        return new RealGraphScorer(tx, follows, RealGraphModel.load(tx), now(engagements));
+    }
+
+    /** "Now" in data time: the newest engagement, or the wall clock when there is none. */
+    public static long now(EngagementSnapshot engagements) {
+        long newest = engagements.newestTime();
+        return newest == Long.MIN_VALUE ? System.currentTimeMillis() : newest;
+    }
+}

@@ -1,0 +1,68 @@
+package roost.procedures.viewer;
+
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+import roost.model.Labels;
+import roost.model.Props;
+import roost.model.Rel;
+import roost.model.RoostException;
+
+/**
+ * Reads a {@link Viewer} from the database: one index lookup for the user, then the user's own
+ * negative-signal relationships (and, when asked, engagements). Cost: O(those relationships).
+ */
+public final class ViewerLoader {
+    private static final RelationshipType[] ENGAGEMENTS =
+            Rel.ofKind(Rel.Kind.ENGAGEMENT).toArray(new Rel[0]);
+
+    private ViewerLoader() {}
+
+    /**
+     * @param withEngaged also read the tweets the viewer engaged with (all history)
+     * @throws RoostException.NotFound when there is no {@code (:User {id: userId})}
+     */
+    public static Viewer load(Transaction tx, long userId, boolean withEngaged) {
+        Node user = requireUser(tx, userId);
+        LongOpenHashSet authors = new LongOpenHashSet();
+        LongOpenHashSet tweets = new LongOpenHashSet();
+        LongOpenHashSet engaged = new LongOpenHashSet();
+        for (Relationship r :
+                user.getRelationships(Direction.OUTGOING, Rel.BLOCKED, Rel.MUTED, Rel.NOT_INTERESTED, Rel.REPORTED)) {
+            Node target = r.getEndNode();
+            if (!(target.getProperty(Props.ID, null) instanceof Number n)) {
+                continue;
+            }
+            if (target.hasLabel(Labels.TWEET)) {
+                tweets.add(n.longValue());
+            } else {
+                authors.add(n.longValue());
+            }
+        }
+        for (Relationship r : user.getRelationships(Direction.INCOMING, Rel.BLOCKED)) {
+            if (r.getStartNode().getProperty(Props.ID, null) instanceof Number n) {
+                authors.add(n.longValue());
+            }
+        }
+        if (withEngaged) {
+            for (Relationship r : user.getRelationships(Direction.OUTGOING, ENGAGEMENTS)) {
+                if (r.getEndNode().getProperty(Props.ID, null) instanceof Number n) {
+                    engaged.add(n.longValue());
+                }
+            }
+        }
+        return new Viewer(userId, authors, tweets, engaged);
+    }
+
+    /** The user's node, or a {@link RoostException.NotFound} naming the id. */
+    public static Node requireUser(Transaction tx, long userId) {
+        Node user = tx.findNode(Labels.USER, Props.ID, userId);
+        if (user == null) {
+            throw new RoostException.NotFound("Unknown user " + userId + ": there is no (:User {id: " + userId + "})");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,19 @@
+package roost.procedures.walk;
+
+/**
+ * A bipartite graph as a random walk sees it: load a node of one side, then read its edges by
+ * index. Implementations keep the loaded node as state, so one instance serves one request.
+ */
+public interface BipartiteWalkGraph {
+    /** Returned by {@link #neighbour} for an edge that must not be taken (deleted, filtered). */
+    long NONE = Long.MIN_VALUE;
+
+    /** Loads a left node (a user); returns its number of edges. */
+    long loadLeft(long id);
+
+    /** Loads a right node (a tweet, or a followed account); returns its number of edges. */
+    long loadRight(long id);
+
+    /** The other end of the loaded node's {@code k}-th edge, {@code 0 <= k < degree}, or {@link #NONE}. */
+    long neighbour(long k);
+}

@@ -1,0 +1,187 @@
+package roost.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static roost.procedures.GraphFixture.HOUR;
+import static roost.procedures.GraphFixture.T0;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.graphdb.QueryExecutionException;
+
+/** The social-graph procedures through Cypher, on one small embedded database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SocialGraphProceduresIT {
+    @TempDir
+    static Path home;
+
+    private EmbeddedDatabase database;
+    private GraphFixture fixture;
+
+    /**
+     * Viewer 1 follows 2, 3, 4. Tweets: 100 and 104 by 7, 101 by the viewer, 102 by 8 (blocked),
+     * 103 by 9 (muted), 105 by 6 (marked not interested).
+     */
+    @BeforeAll
+    void start() {
+        database = new EmbeddedDatabase(home);
+        fixture = new GraphFixture(database.db());
+        fixture.follow(1, 2)
+                .follow(1, 3)
+                .follow(1, 4)
+                .follow(2, 5)
+                .follow(3, 5)
+                .follow(4, 6)
+                .follow(5, 6);
+        fixture.tweet(100, 7, T0).tweet(101, 1, T0).tweet(102, 8, T0).tweet(103, 9, T0);
+        fixture.tweet(104, 7, T0).tweet(105, 6, T0).tweet(106, 7, T0);
+        fixture.engage(2, "LIKED", 100, T0 + 1)
+                .engage(3, "RETWEETED", 100, T0 + 2)
+                .engage(4, "LIKED", 104, T0 + 3)
+                .engage(2, "LIKED", 101, T0 + 4)
+                .engage(3, "LIKED", 102, T0 + 5)
+                .engage(4, "LIKED", 103, T0 + 6)
+                .engage(2, "LIKED", 105, T0 + 7)
+                .engage(5, "LIKED", 104, T0 + 8)
+                .engage(5, "REPLIED", 106, T0 + 9)
+                .engage(1, "LIKED", 100, T0 - HOUR);
+        fixture.signalUser(1, "BLOCKED", 8).signalUser(1, "MUTED", 9).signalTweet(1, "NOT_INTERESTED", 105);
+        // A separate corner for the latency test: viewer 20 follows 21.
+        fixture.follow(20, 21).tweet(107, 22, T0).tweet(108, 22, T0).engage(21, "LIKED", 107, T0);
+    }
+
+    @AfterAll
+    void stop() {
+        database.close();
+    }
+
+    private List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
+        return database.db()
+                .executeTransactionally(cypher, params, r -> r.stream().toList());
+    }
+
+    @Test
+    void engagedByFollowingsCountsFolloweesAndHidesWhatMustBeHidden() {
+        List<Map<String, Object>> rows = rows(
+                "CALL roost.network.engagedByFollowings(1, {weights: 'uniform', excludeEngaged: false})", Map.of());
+        assertThat(rows).extracting(r -> r.get("tweetId")).containsExactly(100L, 104L);
+        assertThat(rows.get(0))
+                .containsEntry("score", 2.0)
+                .containsEntry("authorId", 7L)
+                .containsEntry("socialProof", List.of(2L, 3L))
+                .containsEntry("socialProofCount", 2L)
+                .containsEntry("engagementTypes", List.of("LIKED", "RETWEETED"))
+                .containsEntry("newestEngagement", T0 + 2);
+        // By default tweets the viewer engaged with (100) are left out, and weights come from RealGraph.
+        List<Map<String, Object>> byDefault = rows("CALL roost.network.engagedByFollowings(1)", Map.of());
+        assertThat(byDefault).extracting(r -> r.get("tweetId")).containsExactly(104L);
+        assertThat((Double) byDefault.get(0).get("score")).isStrictlyBetween(0.0, 1.0);
+    }
+
+    @Test
+    void salsaTweetsAndItsStats() {
+        List<Map<String, Object>> rows = rows(
+                "CALL roost.salsa.tweets(1, {walks: 2000, excludeEngaged: false, seed: 5}) "
+                        + "YIELD tweetId, score, socialProof RETURN tweetId, score, socialProof",
+                Map.of());
+        assertThat(rows).extracting(r -> r.get("tweetId")).contains(100L, 104L).doesNotContain(101L, 102L, 103L, 105L);
+        assertThat(rows).extracting(r -> (Double) r.get("score")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(rows(
+                        "CALL roost.salsa.tweets(1, {walks: 2000, excludeEngaged: false, seed: 5}) YIELD tweetId "
+                                + "RETURN tweetId",
+                        Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .isEqualTo(rows.stream().map(r -> r.get("tweetId")).toList());
+        Map<String, Object> stats = rows("CALL roost.salsa.tweets.stats(1, {walks: 2000})", Map.of())
+                .get(0);
+        assertThat(stats)
+                .containsEntry("walks", 2000L)
+                .containsEntry("steps", 10_000L)
+                .containsEntry("seeds", 4L);
+        assertThat((Long) stats.get("candidates")).isGreaterThanOrEqualTo((Long) stats.get("results"));
+    }
+
+    @Test
+    void peopleRecommendations() {
+        List<Map<String, Object>> wtf = rows("CALL roost.whoToFollow(1)", Map.of());
+        assertThat(wtf).extracting(r -> r.get("userId")).contains(5L, 6L).doesNotContain(1L, 2L, 3L, 4L, 8L, 9L);
+        Map<String, Object> five =
+                wtf.stream().filter(r -> r.get("userId").equals(5L)).findFirst().orElseThrow();
+        assertThat(five).containsEntry("socialProof", List.of(2L, 3L)).containsEntry("followed", false);
+        assertThat(rows("CALL roost.salsa.users(1)", Map.of()))
+                .extracting(r -> r.get("userId"))
+                .contains(2L, 5L);
+        List<Map<String, Object>> circle = rows("CALL roost.circleOfTrust(1)", Map.of());
+        // Blocked 8 and muted 9 are out of reach anyway; the viewer is never in its own circle.
+        assertThat(circle).extracting(r -> r.get("userId")).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
+        assertThat(circle).filteredOn(r -> (Boolean) r.get("followed")).hasSize(3);
+    }
+
+    @Test
+    void unknownUsersAndBadConfigsAreClearErrors() {
+        for (String call : List.of(
+                "roost.network.engagedByFollowings",
+                "roost.salsa.tweets",
+                "roost.salsa.tweets.stats",
+                "roost.salsa.users",
+                "roost.whoToFollow",
+                "roost.circleOfTrust")) {
+            assertThatThrownBy(() -> rows("CALL " + call + "(999)", Map.of()))
+                    .isInstanceOf(QueryExecutionException.class)
+                    .hasMessageContaining("Unknown user 999");
+            assertThatThrownBy(() -> rows("CALL " + call + "(1, {limt: 5})", Map.of()))
+                    .hasMessageContaining(call + ": unknown config key 'limt' (value 5)");
+            assertThatThrownBy(() -> rows("CALL " + call + "(1, {limit: -1})", Map.of()))
+                    .hasMessageContaining(call + ": config 'limit' = -1 is out of range [0, 100000]");
+        }
+        assertThatThrownBy(() -> rows("CALL roost.salsa.tweets(1, {walkLength: 4})", Map.of()))
+                .hasMessageContaining("config 'walkLength' = 4 must be odd");
+        assertThatThrownBy(() -> rows("CALL roost.salsa.tweets(1, {resetProbability: 1.5})", Map.of()))
+                .hasMessageContaining("config 'resetProbability' = 1.5 is out of range [0.0, 1.0]");
+        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings(1, {types: ['FOLLOWS']})", Map.of()))
+                .hasMessageContaining("config 'types' = [FOLLOWS] must list some of");
+        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings(1, {weights: 'magic'})", Map.of()))
+                .hasMessageContaining("config 'weights' = 'magic' must be one of [realgraph, uniform]");
+    }
+
+    @Test
+    void graphBenchRunsEveryCallAndTheListenerPath() throws Exception {
+        var report = roost.procedures.bench.GraphBench.run(
+                database.db(), new roost.procedures.bench.GraphBench.Options(5, 2, 2, 1, 200, 50, 20_000));
+        assertThat(report.usersSampled()).isPositive();
+        assertThat(report.procedures()).hasSize(8);
+        assertThat(report.plainCypher().requests()).isEqualTo(report.usersSampled());
+        assertThat(report.speedupP50()).isPositive();
+        assertThat(report.listenerEdgesPerSecond()).isPositive();
+        assertThat(report.listenerLagMillis()).isLessThan(1000);
+        assertThat(report.direct().edges()).isEqualTo(20_000);
+        assertThat(report.toMarkdown()).contains("plain Cypher MATCH", "Listener path", "Straight into the index");
+        // The benchmark's own engagements are gone again.
+        assertThat(rows("MATCH ()-[e {bench: true}]->() RETURN count(e) AS n", Map.of())
+                        .get(0))
+                .containsEntry("n", 0L);
+    }
+
+    @Test
+    void aCommittedEngagementIsCountedWithinASecond() throws InterruptedException {
+        String query = "CALL roost.network.engagedByFollowings(20) YIELD tweetId RETURN tweetId";
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(107L);
+        fixture.engage(21, "QUOTED", 108, T0 + 10);
+        long committed = System.nanoTime();
+        long seenAfter = -1;
+        while (System.nanoTime() - committed < 5_000_000_000L) {
+            if (rows(query, Map.of()).stream().anyMatch(r -> r.get("tweetId").equals(108L))) {
+                seenAfter = (System.nanoTime() - committed) / 1_000_000;
+                break;
+            }
+            Thread.sleep(1);
+        }
+        assertThat(seenAfter).as("ms from commit to visible").isBetween(0L, 999L);
+    }
+}

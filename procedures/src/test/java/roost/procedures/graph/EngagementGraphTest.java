@@ -1,0 +1,173 @@
+package roost.procedures.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngagementGraphTest {
+    private static final long H = 3_600_000L;
+    private static final long T0 = 1_341_100_800_000L; // 2012-07-01T00:00Z: data time, not the wall clock
+    private static final int LIKE = 0;
+    private static final int RETWEET = 1;
+
+    private static EngagementGraph graph(Duration window, Duration span, int small) {
+        return new EngagementGraph(new EngagementGraph.Settings(window, span, small));
+    }
+
+    private static List<String> recent(EngagementSnapshot snapshot, long user, int max) {
+        List<String> out = new ArrayList<>();
+        snapshot.cursor()
+                .recentEngagements(
+                        user,
+                        max,
+                        EngagementTypes.ALL,
+                        (tweet, author, type, time) ->
+                                out.add(tweet + "/" + author + "/" + type + "@" + (time - T0) / H));
+        return out;
+    }
+
+    @Test
+    void nothingIsVisibleBeforePublish() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(12), 4);
+        g.add(1, 100, 9, LIKE, T0);
+        assertThat(recent(g.snapshot(), 1, 10)).isEmpty();
+        g.publish();
+        assertThat(recent(g.snapshot(), 1, 10)).containsExactly("100/9/0@0");
+    }
+
+    @Test
+    void recentEngagementsComeNewestFirstAcrossSegmentsAndBuckets() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(4), 1);
+        // Out of order and over several publications, so the user's edges end up in many segments.
+        long[] hours = {5, 1, 9, 3, 7, 2, 8};
+        for (long h : hours) {
+            g.add(1, 100 + h, 9, h % 2 == 0 ? LIKE : RETWEET, T0 + h * H);
+            g.publish();
+        }
+        assertThat(g.snapshot().segmentCount()).isGreaterThan(1);
+        assertThat(recent(g.snapshot(), 1, 4)).containsExactly("109/9/1@9", "108/9/0@8", "107/9/1@7", "105/9/1@5");
+    }
+
+    @Test
+    void windowIsMeasuredFromTheNewestEngagementToTheMillisecond() {
+        EngagementGraph g = graph(Duration.ofHours(10), Duration.ofHours(4), 4);
+        g.add(1, 100, 9, LIKE, T0);
+        g.add(1, 101, 9, LIKE, T0 + 1);
+        g.add(2, 102, 9, LIKE, T0 + 5 * H);
+        g.publish();
+        assertThat(recent(g.snapshot(), 1, 10)).hasSize(2);
+        // Data time moves to T0 + 10h + 1ms: the edge at T0 leaves, the one at T0 + 1 stays.
+        g.add(3, 103, 9, LIKE, T0 + 10 * H + 1);
+        g.publish();
+        assertThat(recent(g.snapshot(), 1, 10)).containsExactly("101/9/0@0");
+        assertThat(g.snapshot().cutoff()).isEqualTo(T0 + 1);
+        // An edge older than the window is dropped on arrival.
+        assertThat(g.add(4, 104, 9, LIKE, T0)).isFalse();
+    }
+
+    @Test
+    void expiredBucketsAreDroppedWhole() {
+        EngagementGraph g = graph(Duration.ofHours(8), Duration.ofHours(2), 4);
+        for (int h = 0; h < 30; h++) {
+            g.add(h, 1000 + h, 9, LIKE, T0 + h * H);
+            g.publish();
+        }
+        EngagementSnapshot s = g.snapshot();
+        // Window 8h over 2h buckets: at most 5 buckets touch it.
+        assertThat(s.edgeCount()).isLessThanOrEqualTo(10);
+        assertThat(s.counters().expiredBuckets()).isGreaterThan(0);
+        assertThat(recent(s, 5, 10)).isEmpty();
+        assertThat(recent(s, 29, 10)).containsExactly("1029/9/0@29");
+    }
+
+    @Test
+    void mergesKeepEveryEdgeAndFewSegments() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(48), 8);
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            g.add(i % 50, i, 7, LIKE, T0 + i);
+            if (i % 3 == 0) {
+                g.publish();
+            }
+        }
+        g.publish();
+        EngagementSnapshot s = g.snapshot();
+        assertThat(s.edgeCount()).isEqualTo(n);
+        // Logarithmic method: about log2(n / small) segments, far fewer than publications.
+        assertThat(s.segmentCount()).isLessThanOrEqualTo(12);
+        EngagementCursor c = s.cursor();
+        assertThat(c.loadUser(3)).isEqualTo(100);
+        assertThat(c.loadTweet(4321)).isEqualTo(1);
+    }
+
+    @Test
+    void deletionHidesTheEdgeOnBothSides() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(12), 4);
+        g.add(1, 100, 9, LIKE, T0);
+        g.add(1, 100, 9, RETWEET, T0 + 1);
+        g.add(2, 100, 9, LIKE, T0 + 2);
+        g.publish();
+        assertThat(g.delete(1, 100, LIKE, T0)).isTrue();
+        assertThat(g.delete(1, 100, LIKE, T0)).isFalse();
+        g.publish();
+        assertThat(recent(g.snapshot(), 1, 10)).containsExactly("100/9/1@0");
+        List<Long> engagers = new ArrayList<>();
+        g.snapshot().cursor().engagers(100, (user, time) -> engagers.add(user));
+        assertThat(engagers).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(g.delete(1, 100, RETWEET, Long.MIN_VALUE)).isTrue();
+        g.publish();
+        engagers.clear();
+        g.snapshot().cursor().engagers(100, (user, time) -> engagers.add(user));
+        assertThat(engagers).containsExactly(2L);
+    }
+
+    @Test
+    void manyDeletionsAreDroppedAtTheNextPublication() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(48), 4);
+        for (int i = 0; i < 100; i++) {
+            g.add(1, 100 + i, 9, LIKE, T0 + i);
+        }
+        g.add(2, 100, 9, LIKE, T0 + 500);
+        g.publish();
+        for (int i = 0; i < 90; i++) {
+            g.delete(1, 100 + i, LIKE, T0 + i);
+        }
+        g.publish();
+        EngagementCursor c = g.snapshot().cursor();
+        // Rewritten: no deleted edge is left to draw.
+        assertThat(c.loadUser(1)).isEqualTo(10);
+        for (long k = 0; k < 10; k++) {
+            assertThat(c.neighbour(k, EngagementTypes.ALL)).isNotEqualTo(EngagementCursor.NONE);
+        }
+        assertThat(g.snapshot().edgeCount()).isEqualTo(11);
+    }
+
+    @Test
+    void oldSnapshotsStayValidWhileTheWriterMovesOn() {
+        EngagementGraph g = graph(Duration.ofHours(2), Duration.ofHours(1), 2);
+        g.add(1, 100, 9, LIKE, T0);
+        g.publish();
+        EngagementSnapshot old = g.snapshot();
+        for (int h = 1; h < 10; h++) {
+            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
+            g.publish();
+        }
+        assertThat(recent(old, 1, 10)).containsExactly("100/9/0@0");
+        assertThat(recent(g.snapshot(), 1, 10)).containsExactly("109/9/0@9", "108/9/0@8", "107/9/0@7");
+    }
+
+    @Test
+    void authorsAndContainsAreAnswered() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(12), 4);
+        g.add(1, 100, EdgeBuffer.UNKNOWN_AUTHOR, LIKE, T0);
+        g.add(2, 100, 42, LIKE, T0 + 5);
+        g.publish();
+        assertThat(g.snapshot().cursor().authorOf(100)).isEqualTo(42);
+        assertThat(g.snapshot().cursor().authorOf(101)).isEqualTo(EdgeBuffer.UNKNOWN_AUTHOR);
+        assertThat(g.contains(2, 100, LIKE, T0 + 5)).isTrue();
+        assertThat(g.contains(2, 100, LIKE, T0 + 6)).isFalse();
+    }
+}
