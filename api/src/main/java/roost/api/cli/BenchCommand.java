@@ -19,7 +19,7 @@ import roost.importer.generate.GeneratorConfig;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks, outside the test run. Each prints what it measured, with the machine's core count.",
-        subcommands = {BenchCommand.Import.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -99,7 +99,7 @@ final class BenchCommand implements Runnable {
             List<ImportBenchmark.Row> rows =
                     new ImportBenchmark(config, work, progress).run(data, modes, budgetSeconds);
             double slowest = rows.stream()
-                    .mapToDouble(ImportBenchmark.Row::relationshipsPerSecond)
+                    .mapToDouble(ImportBenchmark.Row::entitiesPerSecond)
                     .min()
                     .orElse(1);
             System.out.printf(
@@ -121,6 +121,79 @@ final class BenchCommand implements Runnable {
                         r.entitiesPerSecond(),
                         r.entitiesPerSecond() / slowest,
                         r.completed() ? "yes" : "stopped at the budget");
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "graph",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Latency (p50/p99) and 2-thread throughput of Roost's social-graph procedures for sampled users of the"
+                        + " database in the data directory, the plain-Cypher engagedByFollowings side by side as a ratio,"
+                        + " ingest through the transaction listener (optional; writes and then deletes marked LIKED edges),"
+                        + " and ingest straight into a separate in-memory index."
+            })
+    static final class Graph implements Callable<Integer> {
+        @Option(
+                names = "--users",
+                paramLabel = "N",
+                defaultValue = "1000",
+                description = "Users sampled. Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "Threads for throughput. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(
+                names = "--warmup",
+                paramLabel = "N",
+                defaultValue = "200",
+                description = "Warm-up calls. Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(
+                names = "--listener-edges",
+                paramLabel = "N",
+                defaultValue = "0",
+                description = "Engagements written to time the listener path (0 = none). Default: ${DEFAULT-VALUE}.")
+        int listenerEdges;
+
+        @Option(
+                names = "--direct-edges",
+                paramLabel = "N",
+                defaultValue = "2000000",
+                description =
+                        "Synthetic edges ingested straight into a separate index (0 = skip). Default: ${DEFAULT-VALUE}.")
+        long directEdges;
+
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            RoostConfig config = options.load();
+            try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
+                roost.procedures.bench.GraphBench.Report report = roost.procedures.bench.GraphBench.run(
+                        neo4j.db(),
+                        new roost.procedures.bench.GraphBench.Options(
+                                users, threads, warmup, seed, listenerEdges, 1000, directEdges));
+                System.out.printf(
+                        "%nSocial-graph benchmark on %s, %d cores%n%n",
+                        config.dataDir(), Runtime.getRuntime().availableProcessors());
+                System.out.println(report.toMarkdown());
             }
             return 0;
         }

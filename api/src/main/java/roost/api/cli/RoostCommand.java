@@ -16,6 +16,7 @@ import roost.procedures.extension.RoostRuntime;
             ServeCommand.class,
             ImportCommand.class,
             GenerateCommand.class,
+            RealGraphCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

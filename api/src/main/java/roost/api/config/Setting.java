@@ -24,6 +24,11 @@ public enum Setting {
     PAGECACHE("neo4j.pagecache", "512m", Type.SIZE, "Neo4j page cache size (e.g. 512m, 2g)"),
     TX_LOG_RETENTION(
             "neo4j.tx-log-retention", "1 days", Type.TEXT, "How long Neo4j keeps transaction logs (e.g. '2 files')"),
+    IMPORT_VERBOSE(
+            "import.verbose",
+            "false",
+            Type.BOOLEAN,
+            "Pass --verbose to Neo4j's bulk importer: more detail, and stack traces when it fails"),
     DEFAULT_LIMIT("api.default-limit", "50", Type.POSITIVE_INT, "Items per page when a request gives no limit"),
     MAX_LIMIT("api.max-limit", "500", Type.POSITIVE_INT, "Largest limit a request may ask for"),
     DEMO_USERS("demo.users", "20000", Type.POSITIVE_INT, "Users in the generated demo network"),

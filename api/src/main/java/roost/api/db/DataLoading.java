@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roost.api.config.RoostConfig;
+import roost.api.config.Setting;
 import roost.importer.ImportException;
 import roost.importer.Progress;
 import roost.importer.load.BulkLoader;
@@ -33,7 +34,9 @@ public final class DataLoading {
         Path home = EmbeddedNeo4j.homeOf(config.dataDir());
         if (mode == Mode.auto || mode == Mode.bulk) {
             try {
-                return new BulkLoader(progress).load(csvDir, home);
+                BulkLoader.Options bulk =
+                        BulkLoader.Options.defaults().withVerbose(config.getBoolean(Setting.IMPORT_VERBOSE));
+                return new BulkLoader(bulk, progress).load(csvDir, home);
             } catch (ImportException.DatabaseNotEmpty e) {
                 if (mode == Mode.bulk) {
                     throw e;
