@@ -46,9 +46,25 @@ public final class RoostCommand implements Runnable {
                 commandLine.getErr().println("roost: " + e.getMessage());
                 return 2;
             }
-            throw e;
+            // Anything else is a failure Roost did not foresee: say what it was in one line; the
+            // stack trace is for developers (ROOST_DEBUG=1).
+            commandLine.getErr().println("roost: unexpected error: " + rootCause(e));
+            if (System.getenv("ROOST_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("roost: run with ROOST_DEBUG=1 for the stack trace");
+            }
+            return 1;
         });
         return cmd;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e) : e + " (cause: " + t + ")";
     }
 
     static final class Version implements CommandLine.IVersionProvider {
