@@ -6,9 +6,12 @@ import org.neo4j.graphdb.Label;
 public final class Labels {
     public static final String USER_NAME = "User";
     public static final String TWEET_NAME = "Tweet";
+    /** A trained model's weights, saved with the database: {@code (:RoostModel {name, ...})}. */
+    public static final String MODEL_NAME = "RoostModel";
 
     public static final Label USER = Label.label(USER_NAME);
     public static final Label TWEET = Label.label(TWEET_NAME);
+    public static final Label MODEL = Label.label(MODEL_NAME);
 
     private Labels() {}
 }

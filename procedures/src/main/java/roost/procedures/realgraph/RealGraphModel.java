@@ -27,7 +27,7 @@ public record RealGraphModel(
         long dataTime,
         double auc,
         boolean trained) {
-    public static final Label LABEL = Label.label("RoostModel");
+    public static final Label LABEL = roost.model.Labels.MODEL;
     public static final String NAME = "realgraph";
     private static final long DAY = 86_400_000L;
 
