@@ -89,7 +89,11 @@ final class RealGraphCommand implements Callable<Integer> {
                     r.auc(),
                     r.priorAuc(),
                     r.millis(),
-                    r.saved() ? "weights saved with the database" : "not saved (--dry-run)");
+                    r.saved()
+                            ? "weights saved with the database"
+                            : dryRun
+                                    ? "not saved (--dry-run)"
+                                    : "not saved: its held-out AUC is below the prior's, which stays in use");
             for (Map.Entry<String, Double> w : r.weights().entrySet()) {
                 System.out.printf("  %-24s %+.4f%n", w.getKey(), w.getValue());
             }

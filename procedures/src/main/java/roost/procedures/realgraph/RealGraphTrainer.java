@@ -26,7 +26,8 @@ import roost.model.RoostException;
  * its label is whether the user engaged with the account's tweets in {@code [T, N]}. Users are
  * split into training and held-out sets (by a hash of the id), the model is fitted on the first,
  * its AUC measured on the second and reported beside the AUC of the built-in prior; then the model
- * is saved with the database ({@link RealGraphModel#save}).
+ * is saved with the database ({@link RealGraphModel#save}) unless its held-out AUC is below the
+ * prior's.
  *
  * <p>Entry point for {@code ./roost realgraph --train}: {@link #train(GraphDatabaseService, Options)}.
  */
@@ -153,7 +154,10 @@ public final class RealGraphTrainer {
         }
         double auc = LogisticRegression.auc(scores, yTest);
         double priorAuc = LogisticRegression.auc(priorScores, yTest);
-        if (options.save()) {
+        // A model that ranks the held-out interactions worse than the built-in prior is not saved:
+        // the prior (or an earlier, better model) stays in use.
+        boolean save = options.save() && auc >= priorAuc;
+        if (save) {
             try (Transaction tx = db.beginTx()) {
                 new RealGraphModel(
                                 model,
@@ -185,7 +189,7 @@ public final class RealGraphTrainer {
                 asOf,
                 newest,
                 (System.nanoTime() - t0) / 1_000_000,
-                options.save());
+                save);
     }
 
     private static long newestEngagement(GraphDatabaseService db) {

@@ -97,6 +97,9 @@ class RealGraphIT {
         // Even knowing each tie exactly, a like on the last day is a coin flip with odds 0.4 to 0.7.
         assertThat(result.auc()).isGreaterThan(0.7);
         assertThat(result.priorAuc()).isLessThan(1.0);
+        // Saved because it beats the prior on the held-out examples (a worse model is not saved).
+        assertThat(result.auc()).isGreaterThanOrEqualTo(result.priorAuc());
+        assertThat(result.saved()).isTrue();
         assertThat(result.weights()).containsKeys("bias", "follows", "decayed_liked", "recency");
         assertThat(result.dataTime())
                 .isEqualTo(result.newestTime() - Duration.ofDays(1).toMillis());
