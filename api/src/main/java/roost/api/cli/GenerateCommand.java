@@ -77,16 +77,16 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GeneratorConfig cfg = new GeneratorConfig(
-                users,
-                avgFollows,
-                communities,
-                tweetsPerUser,
-                engagementsPerUser,
-                negativesPerUser,
-                days,
-                start.toEpochMilli(),
-                seed);
+        GeneratorConfig cfg = GeneratorConfig.defaults()
+                .withUsers(users)
+                .withAvgFollows(avgFollows)
+                .withCommunities(communities)
+                .withTweetsPerUser(tweetsPerUser)
+                .withEngagementsPerUser(engagementsPerUser)
+                .withNegativesPerUser(negativesPerUser)
+                .withDays(days)
+                .withStart(start)
+                .withSeed(seed);
         GeneratorResult result = new Generator().generate(cfg, out, new ConsoleProgress());
         System.out.printf(
                 "Wrote %,d users, %,d follows, %,d tweets, %,d engagements, %,d negative signals (%,d relationships) to %s in %.1f s%n",
