@@ -31,11 +31,23 @@ public final class DataLoading {
     private DataLoading() {}
 
     public static ImportStats load(RoostConfig config, Path csvDir, Mode mode, Progress progress) {
+        return load(config, csvDir, mode, progress, false);
+    }
+
+    /**
+     * Loads, and when {@code startingNext} the bulk path does not start the database afterwards to
+     * apply the schema and count: the caller starts it next anyway ({@link EmbeddedNeo4j} applies the
+     * schema on every start), so the database is started once instead of twice. The counts then
+     * come from the staged files, which the importer wrote in full or failed.
+     */
+    public static ImportStats load(
+            RoostConfig config, Path csvDir, Mode mode, Progress progress, boolean startingNext) {
         Path home = EmbeddedNeo4j.homeOf(config.dataDir());
         if (mode == Mode.auto || mode == Mode.bulk) {
             try {
-                BulkLoader.Options bulk =
-                        BulkLoader.Options.defaults().withVerbose(config.getBoolean(Setting.IMPORT_VERBOSE));
+                BulkLoader.Options bulk = BulkLoader.Options.defaults()
+                        .withVerbose(config.getBoolean(Setting.IMPORT_VERBOSE))
+                        .withStartAfterImport(!startingNext);
                 return new BulkLoader(bulk, progress).load(csvDir, home);
             } catch (ImportException.DatabaseNotEmpty e) {
                 if (mode == Mode.bulk) {

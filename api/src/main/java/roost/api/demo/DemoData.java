@@ -50,7 +50,7 @@ public final class DemoData {
         long t0 = System.nanoTime();
         LOG.info("Generating a demo network of {} users into {}", generator.users(), csvDir);
         new Generator().generate(generator, csvDir, progress);
-        ImportStats stats = DataLoading.load(config, csvDir, DataLoading.Mode.bulk, progress);
+        ImportStats stats = DataLoading.load(config, csvDir, DataLoading.Mode.bulk, progress, true);
         Properties p = new Properties();
         p.setProperty("users", String.valueOf(generator.users()));
         p.setProperty("seed", String.valueOf(generator.seed()));
