@@ -40,8 +40,11 @@ public final class Application implements AutoCloseable {
         }
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config, password);
         try {
+            HttpApi.BrowserTarget browser = config.getBoolean(Setting.BROWSER_ENABLED) && neo4j.boltUrl() != null
+                    ? new HttpApi.BrowserTarget(neo4j.boltUrl(), neo4j.neo4jVersion())
+                    : null;
             HttpApi.Services services = new HttpApi.Services(
-                    new UserService(neo4j.db()), new TimelineService(neo4j.db()), RoostRuntime.version());
+                    new UserService(neo4j.db()), new TimelineService(neo4j.db()), RoostRuntime.version(), browser);
             HttpApi http = new HttpApi(
                             services,
                             new HttpApi.Limits(config.getInt(Setting.DEFAULT_LIMIT), config.getInt(Setting.MAX_LIMIT)))
@@ -71,6 +74,13 @@ public final class Application implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The Neo4j Browser's URL, preset to the Bolt connector; null when it is not served. */
+    public String browserUrl() {
+        return config.getBoolean(Setting.BROWSER_ENABLED) && boltUrl() != null
+                ? httpUrl() + new HttpApi.BrowserTarget(boltUrl(), neo4j.neo4jVersion()).path()
+                : null;
     }
 
     /** Bolt URL, or null when Bolt is disabled. */

@@ -17,6 +17,9 @@ final class Console {
             out.append("  Bolt       ").append(app.boltUrl()).append("   user neo4j");
             out.append(password != null ? ", password " + password : "").append('\n');
         }
+        if (app.browserUrl() != null) {
+            out.append("  Browser    ").append(app.browserUrl()).append('\n');
+        }
         out.append("  Data       ").append(app.config().dataDir()).append('\n');
         System.out.print(out);
     }

@@ -21,6 +21,11 @@ public enum Setting {
             "",
             Type.SECRET,
             "Password of the 'neo4j' user (at least 8 characters); demo generates one when empty"),
+    BROWSER_ENABLED(
+            "browser.enabled",
+            "true",
+            Type.BOOLEAN,
+            "Serve the Neo4j Browser at /browser/ on the HTTP port, preset to the embedded Bolt connector"),
     PAGECACHE("neo4j.pagecache", "512m", Type.SIZE, "Neo4j page cache size (e.g. 512m, 2g)"),
     TX_LOG_RETENTION(
             "neo4j.tx-log-retention", "1 days", Type.TEXT, "How long Neo4j keeps transaction logs (e.g. '2 files')"),

@@ -72,6 +72,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(homeOf(config.dataDir()))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // The served Neo4j Browser reads this through dbms.clientConfig(): no usage reports.
+                .setConfig(org.neo4j.server.configuration.ServerSettings.allow_telemetry, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, config.pageCacheBytes())
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, config.get(Setting.TX_LOG_RETENTION))
@@ -141,6 +143,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The Bolt URL clients connect to, or null when Bolt is disabled. */
     public String boltUrl() {
         return bolt == null ? null : "bolt://" + bolt.getHost() + ":" + bolt.getPort();
+    }
+
+    /** The embedded Neo4j's version, e.g. 5.26.29. */
+    public String neo4jVersion() {
+        return org.neo4j.kernel.internal.Version.getNeo4jVersion();
     }
 
     public int boltPort() {

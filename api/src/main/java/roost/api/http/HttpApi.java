@@ -3,6 +3,9 @@ package roost.api.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,7 +29,16 @@ public final class HttpApi implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json";
+            if (services.browser() != null) {
+                // The Neo4j Browser's files, from its Maven artifact (under browser/ in the jar).
+                cfg.staticFiles.add(files -> {
+                    files.hostedPath = BROWSER_PATH;
+                    files.directory = "/browser";
+                    files.location = Location.CLASSPATH;
+                });
+            }
         });
+        app.get("/", ctx -> root(ctx, services.browser()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "version", services.version())));
         app.get("/api/v1/users", users::list);
         app.get("/api/v1/users/{id}", users::get);
@@ -48,8 +60,49 @@ public final class HttpApi implements AutoCloseable {
                 (e, ctx) -> problem(ctx, Problem.of(e.getStatus(), e.getMessage(), ctx.path())));
     }
 
-    /** The services the routes use. */
-    public record Services(UserService users, TimelineService timeline, String version) {}
+    /**
+     * The services the routes use.
+     *
+     * @param browser where the Neo4j Browser served at {@value #BROWSER_PATH} connects, or null to
+     *     not serve it
+     */
+    public record Services(UserService users, TimelineService timeline, String version, BrowserTarget browser) {}
+
+    /** The Bolt endpoint the served Neo4j Browser connects to. */
+    public record BrowserTarget(String boltUrl, String neo4jVersion) {
+        /** The Browser's address with its connect form preset to {@link #boltUrl()}. */
+        public String path() {
+            return BROWSER_PATH + "/?dbms=" + boltUrl + "&preselectAuthMethod=NATIVE";
+        }
+    }
+
+    /** Where the Neo4j Browser is served. */
+    public static final String BROWSER_PATH = "/browser";
+
+    /**
+     * {@code GET /}: for a JSON client, Neo4j's discovery document (the served Neo4j Browser reads
+     * it from its host's root to find the Bolt address, as it does on a Neo4j server); for a web
+     * browser, a redirect to the Neo4j Browser; else the list of entry points.
+     */
+    private static void root(Context ctx, BrowserTarget browser) {
+        String accept = ctx.header("Accept");
+        boolean wantsHtml = accept != null && accept.contains("text/html");
+        if (browser != null && wantsHtml) {
+            ctx.redirect(browser.path(), HttpStatus.FOUND);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("health", "/health");
+        body.put("users", "/api/v1/users");
+        body.put("timeline", "/api/v1/timeline/{userId}");
+        if (browser != null) {
+            body.put("browser", browser.path());
+            body.put("bolt_direct", browser.boltUrl());
+            body.put("neo4j_version", browser.neo4jVersion());
+            body.put("neo4j_edition", "community");
+        }
+        ctx.json(body);
+    }
 
     /** Page sizes: used when a request gives none, and the largest allowed. */
     public record Limits(int defaultLimit, int maxLimit) {}

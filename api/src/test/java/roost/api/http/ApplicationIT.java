@@ -111,6 +111,32 @@ class ApplicationIT {
     }
 
     @Test
+    void rootAdvertisesTheBoltAddressAsNeo4jDiscoveryDoes() throws Exception {
+        Response r = get("/");
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.body.get("bolt_direct").asText()).isEqualTo(app.boltUrl());
+        assertThat(r.body.get("neo4j_version").asText()).startsWith("5.");
+        assertThat(r.body.get("browser").asText()).startsWith("/browser/?dbms=" + app.boltUrl());
+    }
+
+    @Test
+    void servesTheNeo4jBrowser() throws Exception {
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(app.browserUrl())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Neo4j Browser</title>");
+
+        HttpResponse<String> web = http.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(web.statusCode()).isEqualTo(302);
+        assertThat(web.headers().firstValue("location").orElse("")).contains("/browser/?dbms=");
+    }
+
+    @Test
     void usersArePagedByCursor() throws Exception {
         Response first = get("/api/v1/users?limit=2");
         assertThat(first.status).isEqualTo(200);
