@@ -20,11 +20,18 @@ public final class Application implements AutoCloseable {
     private final RoostConfig config;
     private final EmbeddedNeo4j neo4j;
     private final HttpApi http;
+    private final TimelineService timeline;
 
-    private Application(RoostConfig config, EmbeddedNeo4j neo4j, HttpApi http) {
+    private Application(RoostConfig config, EmbeddedNeo4j neo4j, HttpApi http, TimelineService timeline) {
         this.config = config;
         this.neo4j = neo4j;
         this.http = http;
+        this.timeline = timeline;
+    }
+
+    /** The timeline service the HTTP API serves. */
+    public TimelineService timeline() {
+        return timeline;
     }
 
     /**
@@ -40,11 +47,13 @@ public final class Application implements AutoCloseable {
         }
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config, password);
         try {
+            warmLiveGraph(neo4j);
             HttpApi.BrowserTarget browser = config.getBoolean(Setting.BROWSER_ENABLED) && neo4j.boltUrl() != null
                     ? new HttpApi.BrowserTarget(neo4j.boltUrl(), neo4j.neo4jVersion())
                     : null;
-            HttpApi.Services services = new HttpApi.Services(
-                    new UserService(neo4j.db()), new TimelineService(neo4j.db()), RoostRuntime.version(), browser);
+            TimelineService timeline = new TimelineService(neo4j.db());
+            HttpApi.Services services =
+                    new HttpApi.Services(new UserService(neo4j.db()), timeline, RoostRuntime.version(), browser);
             HttpApi http = new HttpApi(
                             services,
                             new HttpApi.Limits(config.getInt(Setting.DEFAULT_LIMIT), config.getInt(Setting.MAX_LIMIT)))
@@ -53,11 +62,26 @@ public final class Application implements AutoCloseable {
                     "Roost {} serving HTTP on {}",
                     RoostRuntime.version(),
                     "http://" + config.get(Setting.HTTP_HOST) + ":" + http.port());
-            return new Application(config, neo4j, http);
+            return new Application(config, neo4j, http, timeline);
         } catch (RuntimeException e) {
             neo4j.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds the live engagement and follow graphs now rather than in the first request that needs
+     * them (a timeline's walk sources would time out while it loads).
+     */
+    private static void warmLiveGraph(EmbeddedNeo4j neo4j) {
+        long t0 = System.nanoTime();
+        String stats = neo4j.db()
+                .executeTransactionally(
+                        "CALL roost.graph.stats() YIELD engagementEdges, followEdges"
+                                + " RETURN engagementEdges + ' engagement edges, ' + followEdges + ' follow edges' AS s",
+                        java.util.Map.of(),
+                        r -> (String) r.next().get("s"));
+        LOG.info("Live graph ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, stats);
     }
 
     public EmbeddedNeo4j neo4j() {
@@ -92,6 +116,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         try {
             http.close();
+            timeline.close();
         } finally {
             neo4j.close();
         }

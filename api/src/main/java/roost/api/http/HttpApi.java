@@ -6,10 +6,14 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roost.api.timeline.MixOptions;
+import roost.api.timeline.Mixer;
+import roost.api.timeline.TimelineItem;
 import roost.api.timeline.TimelineService;
 import roost.api.users.UserService;
 import roost.model.RoostException;
@@ -139,12 +143,55 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    /** {@code /api/v1/timeline}. */
+    /** A timeline page: the items, how many candidates were blended, and what the filters dropped. */
+    record TimelinePage(
+            List<TimelineItem> items, String next, String mode, int candidates, Map<String, Integer> dropped) {}
+
+    /** {@code /api/v1/timeline}: the mixed timeline, or the chronological one with {@code mode=chronological}. */
     private record TimelineController(TimelineService service, Limits limits) {
         void get(Context ctx) {
             long userId = Params.id(ctx, "userId");
             int limit = Params.limit(ctx, limits.defaultLimit(), limits.maxLimit());
-            ctx.json(new Page<>(service.timeline(userId, limit), null));
+            String mode = Params.oneOf(ctx, "mode", "mixed", List.of("mixed", "chronological"));
+            if (mode.equals("chronological")) {
+                ctx.json(new TimelinePage(service.chronological(userId, limit), null, mode, 0, Map.of()));
+                return;
+            }
+            MixOptions options = options(ctx);
+            Mixer.Result result = service.mixed(userId, limit, options);
+            ctx.json(new TimelinePage(result.items(), null, mode, result.candidates(), result.dropped()));
+        }
+
+        private static MixOptions options(Context ctx) {
+            MixOptions o = MixOptions.DEFAULTS;
+            String sources = ctx.queryParam("sources");
+            if (sources != null) {
+                o = o.withSources(List.of(sources.split(",")));
+            }
+            Double v;
+            if ((v = Params.number(ctx, "inNetworkShare", 0, 1)) != null) {
+                o = o.withInNetworkShare(v);
+            }
+            if ((v = Params.number(ctx, "outOfNetworkScale", 0, 1)) != null) {
+                o = o.withOutOfNetworkScale(v);
+            }
+            if ((v = Params.number(ctx, "diversityFloor", 0, 1)) != null) {
+                o = o.withDiversityFloor(v);
+            }
+            if ((v = Params.number(ctx, "recencyHalfLifeHours", 0.01, 100_000)) != null) {
+                o = o.withRecencyHalfLifeHours(v);
+            }
+            if ((v = Params.number(ctx, "windowHours", 0.01, 100_000)) != null) {
+                o = o.withWindowHours(v);
+            }
+            Boolean b;
+            if ((b = Params.bool(ctx, "verifiedBoost")) != null) {
+                o = o.withVerifiedBoost(b);
+            }
+            if ((b = Params.bool(ctx, "requireSocialProof")) != null) {
+                o = o.withRequireSocialProof(b);
+            }
+            return o;
         }
     }
 }

@@ -2,57 +2,198 @@ package roost.api.timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import roost.api.db.CypherScripts;
 import roost.model.Labels;
 import roost.model.Props;
 import roost.model.RoostException;
 
 /**
- * The baseline timeline: followees' tweets, newest first, by the query in
- * {@code cypher/timeline-baseline.cypher}. Ranked timelines are measured against it.
- *
- * <p>Score: recency with a 24 h half-life, measured from the newest item of the page, so that the
- * score of a chronological page is meaningful on historical data too.
+ * The home timeline. {@link #timeline(long, int, MixOptions)} is the mixed timeline: candidate
+ * sources run in parallel (each in its own transaction, each dropped when it fails or is slower
+ * than its timeout), are hydrated in one query, and are blended by the {@link Mixer}.
+ * {@link #chronological} is the baseline every ranked timeline is measured against: followees'
+ * tweets newest first ({@code cypher/timeline-baseline.cypher}).
  */
-public final class TimelineService {
-    public static final String SOURCE = "in-network-chronological";
+public final class TimelineService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TimelineService.class);
+    public static final String CHRONOLOGICAL = "in-network-chronological";
     private static final double HALF_LIFE_MS = 24 * 3600_000.0;
+    private static final String HYDRATE = """
+            UNWIND $ids AS id
+            MATCH (t:Tweet {id: id})
+            OPTIONAL MATCH (a:User {id: t.authorId})
+            RETURN t.id AS tweetId, t.authorId AS authorId, t.text AS text, t.createdAt AS createdAt,
+                   t.inReplyTo IS NOT NULL AS isReply, coalesce(a.verified, false) AS verified
+            """;
 
     private final GraphDatabaseService db;
-    private final String query = CypherScripts.load("timeline-baseline");
+    private final String baseline = CypherScripts.load("timeline-baseline");
+    private final Map<String, CandidateSource> sources = new LinkedHashMap<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "roost-timeline-source");
+        t.setDaemon(true);
+        return t;
+    });
 
     public TimelineService(GraphDatabaseService db) {
         this.db = db;
+        for (CandidateSource s : List.of(Sources.engagedByFollowings(), Sources.salsa())) {
+            sources.put(s.name(), s);
+        }
     }
 
-    /** @throws RoostException.NotFound when the user does not exist */
+    /** The names of the candidate sources, in-network first. */
+    public List<String> sourceNames() {
+        List<String> names = new ArrayList<>();
+        names.add("in-network");
+        names.addAll(sources.keySet());
+        return names;
+    }
+
+    /** The mixed timeline with default options. */
     public List<TimelineItem> timeline(long userId, int limit) {
+        return mixed(userId, limit, MixOptions.DEFAULTS).items();
+    }
+
+    /** A page of the mixed timeline. @throws RoostException.NotFound when the user does not exist */
+    public List<TimelineItem> timeline(long userId, int limit, MixOptions options) {
+        return mixed(userId, limit, options).items();
+    }
+
+    /** The mixed timeline with the mixer's counts. */
+    public Mixer.Result mixed(long userId, int limit, MixOptions options) {
+        Map<String, CandidateSource> chosen = new LinkedHashMap<>();
+        for (String name : options.sources()) {
+            CandidateSource s = "in-network".equals(name)
+                    ? Sources.inNetwork((long) (options.windowHours() * 3_600_000L))
+                    : sources.get(name);
+            if (s == null) {
+                throw new RoostException.InvalidArgument(
+                        "'sources' names an unknown source '" + name + "'; known: " + String.join(", ", sourceNames()));
+            }
+            chosen.put(name, s);
+        }
+        Viewer viewer;
+        try (Transaction tx = db.beginTx()) {
+            viewer = Viewer.load(tx, userId);
+        }
+
+        Map<String, Future<List<Candidate>>> running = new LinkedHashMap<>();
+        for (CandidateSource s : chosen.values()) {
+            running.put(s.name(), pool.submit(() -> {
+                try (Transaction tx = db.beginTx()) {
+                    return s.candidates(tx, viewer, options.candidatesPerSource());
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.sourceTimeoutMillis());
+        Map<String, List<Candidate>> bySource = new LinkedHashMap<>();
+        for (var e : running.entrySet()) {
+            try {
+                bySource.put(
+                        e.getKey(), e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException ex) {
+                e.getValue().cancel(false); // no interrupt: the source's transaction ends by itself
+                LOG.warn(
+                        "Timeline source {} for user {} timed out after {} ms; left out",
+                        e.getKey(),
+                        userId,
+                        options.sourceTimeoutMillis());
+            } catch (ExecutionException ex) {
+                LOG.warn(
+                        "Timeline source {} for user {} failed; left out: {}",
+                        e.getKey(),
+                        userId,
+                        ex.getCause().toString());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building a timeline", ex);
+            }
+        }
+
+        Set<Long> ids = new HashSet<>();
+        bySource.values().forEach(list -> list.forEach(c -> ids.add(c.tweetId())));
+        Map<Long, TweetInfo> tweets = hydrate(ids);
+        Set<String> inNetworkSources = new HashSet<>();
+        chosen.values().stream().filter(CandidateSource::inNetwork).forEach(s -> inNetworkSources.add(s.name()));
+        return Mixer.mix(viewer, bySource, inNetworkSources, tweets, options, limit);
+    }
+
+    private Map<Long, TweetInfo> hydrate(Set<Long> ids) {
+        Map<Long, TweetInfo> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Transaction tx = db.beginTx();
+                var result = tx.execute(HYDRATE, Map.of("ids", List.copyOf(ids)))) {
+            while (result.hasNext()) {
+                Map<String, Object> row = result.next();
+                long id = ((Number) row.get("tweetId")).longValue();
+                Number author = (Number) row.get("authorId");
+                Number created = (Number) row.get("createdAt");
+                out.put(
+                        id,
+                        new TweetInfo(
+                                id,
+                                author == null ? -1 : author.longValue(),
+                                (String) row.get("text"),
+                                created == null ? 0 : created.longValue(),
+                                (Boolean) row.get("isReply"),
+                                (Boolean) row.get("verified")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The chronological baseline: followees' tweets, newest first. Score: recency with a 24 h
+     * half-life, measured from the newest item of the page.
+     *
+     * @throws RoostException.NotFound when the user does not exist
+     */
+    public List<TimelineItem> chronological(long userId, int limit) {
         try (Transaction tx = db.beginTx()) {
             if (tx.findNode(Labels.USER, Props.ID, userId) == null) {
                 throw new RoostException.NotFound("user " + userId + " does not exist");
             }
             List<TimelineItem> items = new ArrayList<>(limit);
-            try (var result = tx.execute(query, Map.of("userId", userId, "limit", limit))) {
+            try (var result = tx.execute(baseline, Map.of("userId", userId, "limit", limit))) {
                 long newest = Long.MIN_VALUE;
                 while (result.hasNext()) {
                     Map<String, Object> row = result.next();
                     long createdAt = ((Number) row.get("createdAt")).longValue();
                     newest = Math.max(newest, createdAt);
                     double score = Math.pow(0.5, (newest - createdAt) / HALF_LIFE_MS);
-                    items.add(new TimelineItem(
+                    items.add(TimelineItem.chronological(
                             String.valueOf(row.get("tweetId")),
                             String.valueOf(row.get("authorId")),
                             (String) row.get("text"),
                             Instant.ofEpochMilli(createdAt).toString(),
                             score,
-                            SOURCE));
+                            CHRONOLOGICAL));
                 }
             }
             return items;
         }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

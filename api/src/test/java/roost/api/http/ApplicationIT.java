@@ -158,8 +158,8 @@ class ApplicationIT {
     }
 
     @Test
-    void timelineIsFolloweesTweetsNewestFirst() throws Exception {
-        Response r = get("/api/v1/timeline/1?limit=3");
+    void chronologicalTimelineIsFolloweesTweetsNewestFirst() throws Exception {
+        Response r = get("/api/v1/timeline/1?limit=3&mode=chronological");
         assertThat(r.status).isEqualTo(200);
         JsonNode items = r.body.get("items");
         // Tweets 0..4 are by the followees 2 and 3; tweet 5 is by user 4, whom user 1 does not follow.
@@ -173,7 +173,29 @@ class ApplicationIT {
         assertThat(items.get(1).get("score").asDouble()).isLessThan(1.0).isGreaterThan(0.9);
         assertThat(items.get(0).get("createdAt").asText()).isEqualTo("2023-11-15T02:13:20Z");
         assertThat(items.get(0).get("source").asText()).isEqualTo("in-network-chronological");
-        assertThat(get("/api/v1/timeline/5").body.get("items")).isEmpty();
+        assertThat(get("/api/v1/timeline/5?mode=chronological").body.get("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void mixedTimelineBlendsSourcesAndExplainsEachItem() throws Exception {
+        Response r = get("/api/v1/timeline/1?limit=10");
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.body.get("mode").asText()).isEqualTo("mixed");
+        JsonNode items = r.body.get("items");
+        // No engagements in this graph: only the in-network source has candidates (tweets 0..4).
+        assertThat(ids(items, "tweetId"))
+                .containsExactlyInAnyOrderElementsOf(
+                        tweetIds.subList(0, 5).stream().map(String::valueOf).toList());
+        for (JsonNode item : items) {
+            assertThat(item.get("inNetwork").asBoolean()).isTrue();
+            assertThat(item.get("source").asText()).isEqualTo("in-network");
+            assertThat(item.get("explanation")).isNotEmpty();
+        }
+        // The newest tweet of the followees comes first.
+        assertThat(items.get(0).get("tweetId").asText()).isEqualTo(String.valueOf(tweetIds.get(4)));
+        assertThat(get("/api/v1/timeline/1?sources=in-network&inNetworkShare=1&verifiedBoost=true").status)
+                .isEqualTo(200);
     }
 
     @Test
@@ -196,7 +218,11 @@ class ApplicationIT {
                 "/api/v1/timeline/1?limit=0", "'limit'",
                 "/api/v1/timeline/1?limit=501", "'limit'",
                 "/api/v1/users?limit=x", "'limit'",
-                "/api/v1/users?after=zz", "'after'");
+                "/api/v1/users?after=zz", "'after'",
+                "/api/v1/timeline/1?mode=ranked", "'mode'",
+                "/api/v1/timeline/1?inNetworkShare=2", "'inNetworkShare'",
+                "/api/v1/timeline/1?verifiedBoost=yes", "'verifiedBoost'",
+                "/api/v1/timeline/1?sources=in-network,nope", "'sources'");
         for (var c : cases.entrySet()) {
             Response r = get(c.getKey());
             assertThat(r.status).as(c.getKey()).isEqualTo(400);

@@ -1,0 +1,202 @@
+package roost.api.timeline;
+
+import java.util.List;
+import roost.model.RoostException;
+
+/**
+ * The mixed timeline's weights and limits: every one a visible, per-request setting (HTTP query
+ * parameters of the same names). Defaults follow the original system's published values.
+ *
+ * @param sources the candidate sources to blend, by name
+ * @param inNetworkShare target share of in-network items on a page, in [0, 1]
+ * @param outOfNetworkScale score factor of out-of-network items
+ * @param replyScale score factor of replies
+ * @param verifiedBoost multiply verified authors' items by 4 in-network and 2 out-of-network (off by
+ *     default: a favour users resented)
+ * @param diversityFloor author diversity: the i-th item of one author is multiplied by
+ *     {@code (1 - floor) * 0.5^i + floor}
+ * @param recencyHalfLifeHours an item's score halves every this many hours of age (data time)
+ * @param windowHours in-network tweets older than this are not candidates
+ * @param candidatesPerSource the most candidates asked of each source
+ * @param requireSocialProof drop out-of-network items that nobody the viewer follows engaged with
+ * @param sourceTimeoutMillis a source slower than this is left out of the page (fail open)
+ */
+public record MixOptions(
+        List<String> sources,
+        double inNetworkShare,
+        double outOfNetworkScale,
+        double replyScale,
+        boolean verifiedBoost,
+        double diversityFloor,
+        double recencyHalfLifeHours,
+        double windowHours,
+        int candidatesPerSource,
+        boolean requireSocialProof,
+        long sourceTimeoutMillis) {
+
+    public static final MixOptions DEFAULTS = new MixOptions(
+            List.of("in-network", "engaged-by-followings", "salsa"),
+            0.5,
+            0.75,
+            0.75,
+            false,
+            0.25,
+            24,
+            48,
+            600,
+            true,
+            2000);
+
+    public MixOptions {
+        sources = List.copyOf(sources);
+        share("inNetworkShare", inNetworkShare);
+        share("outOfNetworkScale", outOfNetworkScale);
+        share("replyScale", replyScale);
+        share("diversityFloor", diversityFloor);
+        positive("recencyHalfLifeHours", recencyHalfLifeHours);
+        positive("windowHours", windowHours);
+        if (candidatesPerSource < 1 || candidatesPerSource > 5000) {
+            throw new RoostException.InvalidArgument(
+                    "'candidatesPerSource' must be in [1, 5000], was " + candidatesPerSource);
+        }
+        if (sourceTimeoutMillis < 1) {
+            throw new RoostException.InvalidArgument(
+                    "'sourceTimeoutMillis' must be at least 1, was " + sourceTimeoutMillis);
+        }
+        if (sources.isEmpty()) {
+            throw new RoostException.InvalidArgument("'sources' must name at least one source");
+        }
+    }
+
+    public MixOptions withSources(List<String> v) {
+        return new MixOptions(
+                v,
+                inNetworkShare,
+                outOfNetworkScale,
+                replyScale,
+                verifiedBoost,
+                diversityFloor,
+                recencyHalfLifeHours,
+                windowHours,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withInNetworkShare(double v) {
+        return new MixOptions(
+                sources,
+                v,
+                outOfNetworkScale,
+                replyScale,
+                verifiedBoost,
+                diversityFloor,
+                recencyHalfLifeHours,
+                windowHours,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withOutOfNetworkScale(double v) {
+        return new MixOptions(
+                sources,
+                inNetworkShare,
+                v,
+                replyScale,
+                verifiedBoost,
+                diversityFloor,
+                recencyHalfLifeHours,
+                windowHours,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withVerifiedBoost(boolean v) {
+        return new MixOptions(
+                sources,
+                inNetworkShare,
+                outOfNetworkScale,
+                replyScale,
+                v,
+                diversityFloor,
+                recencyHalfLifeHours,
+                windowHours,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withDiversityFloor(double v) {
+        return new MixOptions(
+                sources,
+                inNetworkShare,
+                outOfNetworkScale,
+                replyScale,
+                verifiedBoost,
+                v,
+                recencyHalfLifeHours,
+                windowHours,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withRecencyHalfLifeHours(double v) {
+        return new MixOptions(
+                sources,
+                inNetworkShare,
+                outOfNetworkScale,
+                replyScale,
+                verifiedBoost,
+                diversityFloor,
+                v,
+                windowHours,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withWindowHours(double v) {
+        return new MixOptions(
+                sources,
+                inNetworkShare,
+                outOfNetworkScale,
+                replyScale,
+                verifiedBoost,
+                diversityFloor,
+                recencyHalfLifeHours,
+                v,
+                candidatesPerSource,
+                requireSocialProof,
+                sourceTimeoutMillis);
+    }
+
+    public MixOptions withRequireSocialProof(boolean v) {
+        return new MixOptions(
+                sources,
+                inNetworkShare,
+                outOfNetworkScale,
+                replyScale,
+                verifiedBoost,
+                diversityFloor,
+                recencyHalfLifeHours,
+                windowHours,
+                candidatesPerSource,
+                v,
+                sourceTimeoutMillis);
+    }
+
+    private static void share(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new RoostException.InvalidArgument("'" + name + "' must be in [0, 1], was " + v);
+        }
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new RoostException.InvalidArgument("'" + name + "' must be a positive number, was " + v);
+        }
+    }
+}
