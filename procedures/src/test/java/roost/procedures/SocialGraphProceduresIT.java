@@ -2,6 +2,7 @@ package roost.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static roost.procedures.GraphFixture.HOUR;
 import static roost.procedures.GraphFixture.T0;
 
@@ -113,7 +114,18 @@ class SocialGraphProceduresIT {
         assertThat(wtf).extracting(r -> r.get("userId")).contains(5L, 6L).doesNotContain(1L, 2L, 3L, 4L, 8L, 9L);
         Map<String, Object> five =
                 wtf.stream().filter(r -> r.get("userId").equals(5L)).findFirst().orElseThrow();
-        assertThat(five).containsEntry("socialProof", List.of(2L, 3L)).containsEntry("followed", false);
+        assertThat(five).containsEntry("socialProof", List.of(2L, 3L));
+        for (Map<String, Object> row : wtf) {
+            double pFollow = (Double) row.get("pFollow");
+            double pEngage = (Double) row.get("pEngage");
+            assertThat(pEngage).isBetween(0.0, 1.0);
+            assertThat((Double) row.get("score")).isCloseTo(pFollow * pEngage, within(1e-12));
+        }
+        assertThat(wtf)
+                .extracting(r -> (Double) r.get("score"))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<Map<String, Object>> bySalsa = rows("CALL roost.whoToFollow(1, {rankBy: 'follow'})", Map.of());
+        assertThat(bySalsa).allSatisfy(r -> assertThat(r.get("score")).isEqualTo(r.get("pFollow")));
         assertThat(rows("CALL roost.salsa.users(1)", Map.of()))
                 .extracting(r -> r.get("userId"))
                 .contains(2L, 5L);
@@ -140,6 +152,10 @@ class SocialGraphProceduresIT {
             assertThatThrownBy(() -> rows("CALL " + call + "(1, {limit: -1})", Map.of()))
                     .hasMessageContaining(call + ": config 'limit' = -1 is out of range [0, 100000]");
         }
+        assertThatThrownBy(() -> rows("CALL roost.whoToFollow(1, {rankBy: 'fame'})", Map.of()))
+                .hasMessageContaining("config 'rankBy' = 'fame' must be one of [followAndEngage, follow]");
+        assertThatThrownBy(() -> rows("CALL roost.whoToFollow(1, {engageSample: 0})", Map.of()))
+                .hasMessageContaining("config 'engageSample' = 0 is out of range");
         assertThatThrownBy(() -> rows("CALL roost.salsa.tweets(1, {walkLength: 4})", Map.of()))
                 .hasMessageContaining("config 'walkLength' = 4 must be odd");
         assertThatThrownBy(() -> rows("CALL roost.salsa.tweets(1, {resetProbability: 1.5})", Map.of()))

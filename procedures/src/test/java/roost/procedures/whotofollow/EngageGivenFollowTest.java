@@ -1,0 +1,56 @@
+package roost.procedures.whotofollow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import roost.procedures.graph.TestGraph;
+
+class EngageGivenFollowTest {
+    /** Accounts 10 and 11 have 4 followers each (20..23); three of 10's engaged with 10's tweets, none of 11's. */
+    private static TestGraph graph() {
+        TestGraph g = new TestGraph();
+        for (long f = 20; f < 24; f++) {
+            g.follow(f, 10, 11);
+        }
+        g.engage(20, 100, 10, TestGraph.LIKED)
+                .engage(21, 100, 10, TestGraph.RETWEETED)
+                .engage(22, 101, 10, TestGraph.REPLIED)
+                // Engagements with other authors' tweets do not count for 11.
+                .engage(23, 200, 12, TestGraph.LIKED)
+                .engage(20, 201, 12, TestGraph.LIKED);
+        return g.publish();
+    }
+
+    @Test
+    void withoutAPriorItIsTheShareOfFollowersWhoEngaged() {
+        TestGraph g = graph();
+        var e = new EngageGivenFollow(g.f(), g.e().cursor(), new EngageGivenFollow.Params(100, 100, 0.05, 0));
+        EngageGivenFollow.Estimate ten = e.estimate(10);
+        assertThat(ten.sampled()).isEqualTo(4);
+        assertThat(ten.engaged()).isEqualTo(3);
+        assertThat(ten.probability()).isCloseTo(0.75, within(1e-12));
+        assertThat(e.estimate(11).probability()).isZero();
+    }
+
+    @Test
+    void thePriorPullsSmallSamplesTowardsItsMean() {
+        TestGraph g = graph();
+        var e = new EngageGivenFollow(g.f(), g.e().cursor(), new EngageGivenFollow.Params(100, 100, 0.05, 20));
+        // (3 + 0.05 * 20) / (4 + 20)
+        assertThat(e.estimate(10).probability()).isCloseTo(4.0 / 24, within(1e-12));
+        assertThat(e.estimate(11).probability()).isCloseTo(1.0 / 24, within(1e-12));
+        // No followers: the prior mean.
+        assertThat(e.estimate(99).probability()).isCloseTo(0.05, within(1e-12));
+    }
+
+    @Test
+    void theSampleAndThePerFollowerScanAreCapped() {
+        TestGraph g = graph();
+        var two = new EngageGivenFollow(g.f(), g.e().cursor(), new EngageGivenFollow.Params(2, 100, 0, 0));
+        assertThat(two.estimate(10).sampled()).isEqualTo(2);
+        // Follower 20's newest engagement is with author 12: scanning one engagement misses its like of 10.
+        var one = new EngageGivenFollow(g.f(), g.e().cursor(), new EngageGivenFollow.Params(100, 1, 0, 0));
+        assertThat(one.estimate(10).engaged()).isLessThan(3);
+    }
+}
