@@ -1,5 +1,6 @@
 package roost.procedures.whotofollow;
 
+import java.util.concurrent.ConcurrentHashMap;
 import roost.procedures.graph.EngagementCursor;
 import roost.procedures.graph.EngagementTypes;
 import roost.procedures.graph.FollowSnapshot;
@@ -9,7 +10,8 @@ import roost.procedures.graph.FollowSnapshot;
  * of its tweets in the live window, smoothed towards a prior (a Beta prior of {@code priorMean}
  * and weight {@code priorWeight} followers), so an account with few followers is not ranked on two
  * lucky engagements. The sample is spread evenly over the follower list and does not depend on
- * the request, so the estimate is the same for every viewer.
+ * the request, so the estimate is the same for every viewer, and a {@link Cache} shared by all
+ * requests keeps it for a minute.
  */
 public final class EngageGivenFollow {
     /** How to estimate. */
@@ -20,18 +22,77 @@ public final class EngageGivenFollow {
     /** The estimate and what it was made of. */
     public record Estimate(double probability, int sampled, int engaged) {}
 
+    /**
+     * Estimates shared by the requests on one database: an account's p(engage | follow) moves
+     * slowly, so an estimate is reused for {@code ttlNanos} (with the same params). Bounded: it is
+     * emptied when it holds {@code maxEntries}. Thread-safe.
+     */
+    public static final class Cache {
+        private record Entry(Params params, Estimate estimate, long at) {}
+
+        private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+        private final long ttlNanos;
+        private final int maxEntries;
+
+        public Cache(long ttlNanos, int maxEntries) {
+            this.ttlNanos = ttlNanos;
+            this.maxEntries = maxEntries;
+        }
+
+        /** One minute, 200,000 accounts. */
+        public static Cache standard() {
+            return new Cache(60_000_000_000L, 200_000);
+        }
+
+        Estimate get(long account, Params params, long now) {
+            Entry e = entries.get(account);
+            return e != null && e.params.equals(params) && now - e.at < ttlNanos ? e.estimate : null;
+        }
+
+        void put(long account, Params params, Estimate estimate, long now) {
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+            entries.put(account, new Entry(params, estimate, now));
+        }
+
+        public int size() {
+            return entries.size();
+        }
+    }
+
     private final FollowSnapshot follows;
     private final EngagementCursor cursor;
     private final Params params;
+    private final Cache cache;
     private final boolean[] hit = new boolean[1];
 
     public EngageGivenFollow(FollowSnapshot follows, EngagementCursor cursor, Params params) {
+        this(follows, cursor, params, null);
+    }
+
+    /** @param cache shared estimates, or null to compute every time */
+    public EngageGivenFollow(FollowSnapshot follows, EngagementCursor cursor, Params params, Cache cache) {
         this.follows = follows;
         this.cursor = cursor;
         this.params = params;
+        this.cache = cache;
     }
 
     public Estimate estimate(long account) {
+        if (cache == null) {
+            return compute(account);
+        }
+        long now = System.nanoTime();
+        Estimate cached = cache.get(account, params, now);
+        if (cached == null) {
+            cached = compute(account);
+            cache.put(account, params, cached, now);
+        }
+        return cached;
+    }
+
+    private Estimate compute(long account) {
         long[] followers = follows.followerIds(account);
         int n = Math.min(params.sample(), followers.length);
         int engaged = 0;

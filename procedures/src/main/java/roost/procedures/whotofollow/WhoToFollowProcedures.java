@@ -80,7 +80,8 @@ public class WhoToFollowProcedures {
             + "(hubs = the user's circle of trust) proposes `candidates` accounts (default 3 x limit) and gives "
             + "p(follow); p(engage | follow) is the share of up to `engageSample` (100) of the account's followers "
             + "who engaged with its tweets in the live window (each follower's newest `engagePerFollower` (100) "
-            + "engagements), smoothed towards `engagePriorMean` (0.05) with weight `engagePriorWeight` (20). "
+            + "engagements), smoothed towards `engagePriorMean` (0.05) with weight `engagePriorWeight` (20); an estimate is "
+            + "reused by all requests for a minute. "
             + "rankBy: 'followAndEngage' (default) or 'follow' (SALSA order). Other keys: as roost.salsa.users. "
             + "Accounts already followed, the user, and accounts they blocked or muted (or that blocked them) are "
             + "never returned.")

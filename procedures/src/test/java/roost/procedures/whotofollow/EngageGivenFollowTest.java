@@ -53,4 +53,36 @@ class EngageGivenFollowTest {
         var one = new EngageGivenFollow(g.f(), g.e().cursor(), new EngageGivenFollow.Params(100, 1, 0, 0));
         assertThat(one.estimate(10).engaged()).isLessThan(3);
     }
+
+    @Test
+    void theCacheReusesAnEstimateForTheSameParamsUntilItExpires() {
+        TestGraph g = graph();
+        EngageGivenFollow.Params params = new EngageGivenFollow.Params(100, 100, 0, 0);
+        var longLived = new EngageGivenFollow.Cache(Long.MAX_VALUE, 1000);
+        var first = new EngageGivenFollow(g.f(), g.e().cursor(), params, longLived).estimate(10);
+        // A graph where nobody engaged: a cached estimate is still the old one, a fresh one is 0.
+        TestGraph quiet = new TestGraph();
+        for (long f = 20; f < 24; f++) {
+            quiet.follow(f, 10);
+        }
+        quiet.publish();
+        assertThat(new EngageGivenFollow(quiet.f(), quiet.e().cursor(), params, longLived).estimate(10))
+                .isEqualTo(first);
+        var expired = new EngageGivenFollow.Cache(0, 1000);
+        new EngageGivenFollow(g.f(), g.e().cursor(), params, expired).estimate(10);
+        assertThat(new EngageGivenFollow(quiet.f(), quiet.e().cursor(), params, expired)
+                        .estimate(10)
+                        .engaged())
+                .isZero();
+        // Other params are not served from the cache.
+        assertThat(new EngageGivenFollow(
+                                quiet.f(),
+                                quiet.e().cursor(),
+                                new EngageGivenFollow.Params(100, 100, 0.5, 1),
+                                longLived)
+                        .estimate(10)
+                        .engaged())
+                .isZero();
+        assertThat(longLived.size()).isEqualTo(1);
+    }
 }
