@@ -39,6 +39,7 @@ public final class IndexBench {
             long keptEdges,
             double ingestSeconds,
             double edgesPerSecond,
+            double ingestCpuSeconds,
             long engagementBytes,
             double bytesPerEdge,
             int segments,
@@ -51,7 +52,8 @@ public final class IndexBench {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "ingest: %,d edges in %.2f s = %,.0f edges/s straight into the index (%,d kept in the window)%n"
+                    "ingest: %,d edges in %.2f s = %,.0f edges/s straight into the index (%,d kept in the window);"
+                            + " CPU time of the ingesting thread %.2f s = %,.0f edges per CPU-second%n"
                             + "engagement graph: %,d bytes = %.1f bytes/edge in %d segments%n"
                             + "follow graph: %,d edges, %,d bytes = %.1f bytes/edge%n"
                             + "engagedByFollowings (counting, uniform weights): %s%n"
@@ -60,6 +62,8 @@ public final class IndexBench {
                     ingestSeconds,
                     edgesPerSecond,
                     keptEdges,
+                    ingestCpuSeconds,
+                    edges / ingestCpuSeconds,
                     engagementBytes,
                     bytesPerEdge,
                     segments,
@@ -81,6 +85,8 @@ public final class IndexBench {
                 new EdgeBuffer((int) Math.min(Integer.MAX_VALUE - 8, p.graph().engagements()));
         p.graph().engagements(stream::add);
         long[] count = {stream.size()};
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < stream.size(); i++) {
             engagements.add(stream.user(i), stream.tweet(i), stream.author(i), stream.type(i), stream.time(i));
@@ -90,6 +96,7 @@ public final class IndexBench {
         }
         engagements.publish();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         stream = null;
 
         FollowGraph follows = new FollowGraph();
@@ -126,6 +133,7 @@ public final class IndexBench {
                 kept,
                 seconds,
                 count[0] / seconds,
+                cpuSeconds,
                 e.bytes(),
                 (double) e.bytes() / Math.max(1, kept),
                 e.segmentCount(),

@@ -275,8 +275,12 @@ public final class EngagementGraph {
 
     private Segment merge(List<Segment> parts, long base, long cutoff) {
         int total = 0;
+        long users = 0;
+        long tweets = 0;
         for (Segment s : parts) {
             total += s.edgeCount();
+            users += s.userCount();
+            tweets += s.tweetCount();
         }
         EdgeBuffer buffer = new EdgeBuffer(total);
         for (Segment s : parts) {
@@ -284,7 +288,9 @@ public final class EngagementGraph {
         }
         merges++;
         mergedEdges += buffer.size();
-        return buffer.size() == 0 ? null : Segment.build(buffer, base);
+        return buffer.size() == 0
+                ? null
+                : Segment.build(buffer, base, (int) Math.min(users, total), (int) Math.min(tweets, total));
     }
 
     /** Start of the window: edges older than this are invisible and eventually dropped. */
