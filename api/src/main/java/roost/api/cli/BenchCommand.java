@@ -19,7 +19,7 @@ import roost.importer.generate.GeneratorConfig;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks, outside the test run. Each prints what it measured, with the machine's core count.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Timeline.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -192,6 +192,71 @@ final class BenchCommand implements Runnable {
                                 users, threads, warmup, seed, listenerEdges, 1000, directEdges));
                 System.out.printf(
                         "%nSocial-graph benchmark on %s, %d cores%n%n",
+                        config.dataDir(), Runtime.getRuntime().availableProcessors());
+                System.out.println(report.toMarkdown());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "timeline",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Latency (p50/p99) and throughput of the home timeline for sampled users of the database in the data"
+                        + " directory: the mixed timeline and the chronological baseline side by side, and each source's"
+                        + " time inside the mixed timeline."
+            })
+    static final class Timeline implements Callable<Integer> {
+        @Option(
+                names = "--users",
+                paramLabel = "N",
+                defaultValue = "500",
+                description = "Users sampled. Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "Threads for throughput. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(
+                names = "--warmup",
+                paramLabel = "N",
+                defaultValue = "100",
+                description = "Warm-up requests. Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(
+                names = "--limit",
+                paramLabel = "N",
+                defaultValue = "50",
+                description = "Items per page. Default: ${DEFAULT-VALUE}.")
+        int limit;
+
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            RoostConfig config = options.load();
+            try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
+                long t0 = System.nanoTime();
+                neo4j.db().executeTransactionally("CALL roost.graph.stats()");
+                System.out.printf("Live graph built in %d ms.%n", (System.nanoTime() - t0) / 1_000_000);
+                roost.api.bench.TimelineBenchmark.Report report = roost.api.bench.TimelineBenchmark.run(
+                        neo4j.db(), new roost.api.bench.TimelineBenchmark.Options(users, warmup, threads, seed, limit));
+                System.out.printf(
+                        "%nTimeline benchmark on %s, %d cores%n%n",
                         config.dataDir(), Runtime.getRuntime().availableProcessors());
                 System.out.println(report.toMarkdown());
             }

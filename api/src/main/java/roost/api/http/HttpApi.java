@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roost.api.timeline.MixOptions;
-import roost.api.timeline.Mixer;
+import roost.api.timeline.MixedTimeline;
 import roost.api.timeline.TimelineItem;
 import roost.api.timeline.TimelineService;
 import roost.api.users.UserService;
@@ -145,7 +145,12 @@ public final class HttpApi implements AutoCloseable {
 
     /** A timeline page: the items, how many candidates were blended, and what the filters dropped. */
     record TimelinePage(
-            List<TimelineItem> items, String next, String mode, int candidates, Map<String, Integer> dropped) {}
+            List<TimelineItem> items,
+            String next,
+            String mode,
+            int candidates,
+            Map<String, Integer> dropped,
+            List<MixedTimeline.SourceReport> sources) {}
 
     /** {@code /api/v1/timeline}: the mixed timeline, or the chronological one with {@code mode=chronological}. */
     private record TimelineController(TimelineService service, Limits limits) {
@@ -154,12 +159,13 @@ public final class HttpApi implements AutoCloseable {
             int limit = Params.limit(ctx, limits.defaultLimit(), limits.maxLimit());
             String mode = Params.oneOf(ctx, "mode", "mixed", List.of("mixed", "chronological"));
             if (mode.equals("chronological")) {
-                ctx.json(new TimelinePage(service.chronological(userId, limit), null, mode, 0, Map.of()));
+                ctx.json(new TimelinePage(service.chronological(userId, limit), null, mode, 0, Map.of(), List.of()));
                 return;
             }
             MixOptions options = options(ctx);
-            Mixer.Result result = service.mixed(userId, limit, options);
-            ctx.json(new TimelinePage(result.items(), null, mode, result.candidates(), result.dropped()));
+            MixedTimeline result = service.mixed(userId, limit, options);
+            ctx.json(new TimelinePage(
+                    result.items(), null, mode, result.candidates(), result.dropped(), result.sources()));
         }
 
         private static MixOptions options(Context ctx) {

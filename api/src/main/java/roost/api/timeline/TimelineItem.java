@@ -25,6 +25,12 @@ public record TimelineItem(
         List<String> socialProof,
         List<String> explanation) {
 
+    /** The same item with its text. */
+    public TimelineItem withText(String newText) {
+        return new TimelineItem(
+                tweetId, authorId, newText, createdAt, score, source, inNetwork, sources, socialProof, explanation);
+    }
+
     /** An item of the chronological timeline: one source, no social proof. */
     public static TimelineItem chronological(
             String tweetId, String authorId, String text, String createdAt, double score, String source) {

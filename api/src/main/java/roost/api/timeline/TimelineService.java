@@ -2,6 +2,7 @@ package roost.api.timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,15 @@ public final class TimelineService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TimelineService.class);
     public static final String CHRONOLOGICAL = "in-network-chronological";
     private static final double HALF_LIFE_MS = 24 * 3600_000.0;
+    /** What ranking needs of each candidate; text is read for the page's items only. */
     private static final String HYDRATE = """
-            UNWIND $ids AS id
-            MATCH (t:Tweet {id: id})
-            OPTIONAL MATCH (a:User {id: t.authorId})
-            RETURN t.id AS tweetId, t.authorId AS authorId, t.text AS text, t.createdAt AS createdAt,
-                   t.inReplyTo IS NOT NULL AS isReply, coalesce(a.verified, false) AS verified
+            MATCH (t:Tweet) WHERE t.id IN $ids
+            RETURN t.id AS tweetId, t.authorId AS authorId, t.createdAt AS createdAt, t.inReplyTo IS NOT NULL AS isReply
             """;
+
+    private static final String VERIFIED =
+            "MATCH (a:User) WHERE a.id IN $ids AND a.verified = true RETURN collect(a.id) AS verified";
+    private static final String TEXTS = "MATCH (t:Tweet) WHERE t.id IN $ids RETURN t.id AS tweetId, t.text AS text";
 
     private final GraphDatabaseService db;
     private final String baseline = CypherScripts.load("timeline-baseline");
@@ -75,8 +78,8 @@ public final class TimelineService implements AutoCloseable {
         return mixed(userId, limit, options).items();
     }
 
-    /** The mixed timeline with the mixer's counts. */
-    public Mixer.Result mixed(long userId, int limit, MixOptions options) {
+    /** The mixed timeline with the mixer's counts and what each source did. */
+    public MixedTimeline mixed(long userId, int limit, MixOptions options) {
         Map<String, CandidateSource> chosen = new LinkedHashMap<>();
         for (String name : options.sources()) {
             CandidateSource s = "in-network".equals(name)
@@ -93,28 +96,35 @@ public final class TimelineService implements AutoCloseable {
             viewer = Viewer.load(tx, userId);
         }
 
-        Map<String, Future<List<Candidate>>> running = new LinkedHashMap<>();
+        Map<String, Future<Fetched>> running = new LinkedHashMap<>();
+        long start = System.nanoTime();
         for (CandidateSource s : chosen.values()) {
             running.put(s.name(), pool.submit(() -> {
                 try (Transaction tx = db.beginTx()) {
-                    return s.candidates(tx, viewer, options.candidatesPerSource());
+                    List<Candidate> candidates = s.candidates(tx, viewer, options.candidatesPerSource());
+                    return new Fetched(candidates, (System.nanoTime() - start) / 1e6);
                 }
             }));
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.sourceTimeoutMillis());
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(options.sourceTimeoutMillis());
         Map<String, List<Candidate>> bySource = new LinkedHashMap<>();
+        List<MixedTimeline.SourceReport> reports = new ArrayList<>();
         for (var e : running.entrySet()) {
             try {
-                bySource.put(
-                        e.getKey(), e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                Fetched f = e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                bySource.put(e.getKey(), f.candidates());
+                reports.add(new MixedTimeline.SourceReport(
+                        e.getKey(), "ok", f.candidates().size(), f.millis()));
             } catch (TimeoutException ex) {
                 e.getValue().cancel(false); // no interrupt: the source's transaction ends by itself
+                reports.add(new MixedTimeline.SourceReport(e.getKey(), "timeout", 0, options.sourceTimeoutMillis()));
                 LOG.warn(
                         "Timeline source {} for user {} timed out after {} ms; left out",
                         e.getKey(),
                         userId,
                         options.sourceTimeoutMillis());
             } catch (ExecutionException ex) {
+                reports.add(new MixedTimeline.SourceReport(e.getKey(), "error", 0, (System.nanoTime() - start) / 1e6));
                 LOG.warn(
                         "Timeline source {} for user {} failed; left out: {}",
                         e.getKey(),
@@ -128,36 +138,69 @@ public final class TimelineService implements AutoCloseable {
 
         Set<Long> ids = new HashSet<>();
         bySource.values().forEach(list -> list.forEach(c -> ids.add(c.tweetId())));
-        Map<Long, TweetInfo> tweets = hydrate(ids);
+        Map<Long, TweetInfo> tweets = hydrate(ids, options.verifiedBoost());
         Set<String> inNetworkSources = new HashSet<>();
         chosen.values().stream().filter(CandidateSource::inNetwork).forEach(s -> inNetworkSources.add(s.name()));
-        return Mixer.mix(viewer, bySource, inNetworkSources, tweets, options, limit);
+        Mixer.Result mixed = Mixer.mix(viewer, bySource, inNetworkSources, tweets, options, limit);
+        return new MixedTimeline(withTexts(mixed.items()), mixed.candidates(), mixed.dropped(), reports);
     }
 
-    private Map<Long, TweetInfo> hydrate(Set<Long> ids) {
+    private record Fetched(List<Candidate> candidates, double millis) {}
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, TweetInfo> hydrate(Set<Long> ids, boolean withVerified) {
         Map<Long, TweetInfo> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        try (Transaction tx = db.beginTx();
-                var result = tx.execute(HYDRATE, Map.of("ids", List.copyOf(ids)))) {
-            while (result.hasNext()) {
-                Map<String, Object> row = result.next();
-                long id = ((Number) row.get("tweetId")).longValue();
-                Number author = (Number) row.get("authorId");
-                Number created = (Number) row.get("createdAt");
-                out.put(
-                        id,
-                        new TweetInfo(
-                                id,
-                                author == null ? -1 : author.longValue(),
-                                (String) row.get("text"),
-                                created == null ? 0 : created.longValue(),
-                                (Boolean) row.get("isReply"),
-                                (Boolean) row.get("verified")));
+        try (Transaction tx = db.beginTx()) {
+            try (var result = tx.execute(HYDRATE, Map.of("ids", List.copyOf(ids)))) {
+                while (result.hasNext()) {
+                    Map<String, Object> row = result.next();
+                    long id = ((Number) row.get("tweetId")).longValue();
+                    Number author = (Number) row.get("authorId");
+                    Number created = (Number) row.get("createdAt");
+                    out.put(
+                            id,
+                            new TweetInfo(
+                                    id,
+                                    author == null ? -1 : author.longValue(),
+                                    null,
+                                    created == null ? 0 : created.longValue(),
+                                    (Boolean) row.get("isReply"),
+                                    false));
+                }
+            }
+            if (withVerified && !out.isEmpty()) {
+                Set<Long> authors = new HashSet<>();
+                out.values().forEach(t -> authors.add(t.authorId()));
+                Set<Long> verified = new HashSet<>();
+                try (var result = tx.execute(VERIFIED, Map.of("ids", List.copyOf(authors)))) {
+                    verified.addAll((List<Long>) result.next().get("verified"));
+                }
+                out.replaceAll((id, t) -> verified.contains(t.authorId())
+                        ? new TweetInfo(t.tweetId(), t.authorId(), null, t.createdAt(), t.isReply(), true)
+                        : t);
             }
         }
         return out;
+    }
+
+    /** The page's items with their texts, read in one query. */
+    private List<TimelineItem> withTexts(List<TimelineItem> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<String, String> texts = new HashMap<>();
+        List<Long> ids = items.stream().map(i -> Long.parseLong(i.tweetId())).toList();
+        try (Transaction tx = db.beginTx();
+                var result = tx.execute(TEXTS, Map.of("ids", ids))) {
+            while (result.hasNext()) {
+                Map<String, Object> row = result.next();
+                texts.put(String.valueOf(row.get("tweetId")), (String) row.get("text"));
+            }
+        }
+        return items.stream().map(i -> i.withText(texts.get(i.tweetId()))).toList();
     }
 
     /**

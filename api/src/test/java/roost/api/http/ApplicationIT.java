@@ -192,6 +192,13 @@ class ApplicationIT {
             assertThat(item.get("source").asText()).isEqualTo("in-network");
             assertThat(item.get("explanation")).isNotEmpty();
         }
+        assertThat(r.body.get("sources")).hasSize(3);
+        for (JsonNode source : r.body.get("sources")) {
+            assertThat(source.get("status").asText()).as(source.toString()).isEqualTo("ok");
+        }
+        assertThat(r.body.get("sources").get(0).get("name").asText()).isEqualTo("in-network");
+        assertThat(r.body.get("sources").get(0).get("candidates").asInt()).isEqualTo(5);
+        assertThat(items.get(0).get("text").asText()).isEqualTo("tweet 4");
         // The newest tweet of the followees comes first.
         assertThat(items.get(0).get("tweetId").asText()).isEqualTo(String.valueOf(tweetIds.get(4)));
         assertThat(get("/api/v1/timeline/1?sources=in-network&inNetworkShare=1&verifiedBoost=true").status)

@@ -8,11 +8,11 @@ import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /** Runs one request per user: timed one by one, then for throughput on several threads. */
-final class Timing {
+public final class Timing {
     private Timing() {}
 
     /** Warms up on the first users, times each request, then measures throughput with {@code threads}. */
-    static Latency measure(long[] users, int warmup, int threads, LongConsumer request) throws Exception {
+    public static Latency measure(long[] users, int warmup, int threads, LongConsumer request) throws Exception {
         for (int i = 0; i < Math.min(warmup, users.length); i++) {
             request.accept(users[i]);
         }
