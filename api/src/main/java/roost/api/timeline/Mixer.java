@@ -16,8 +16,8 @@ import java.util.Set;
  * database, so every rule is tested on hand-built candidates.
  *
  * <p>Steps: merge candidates of the same tweet (a tweet found by several sources sums their
- * normalised scores); drop the viewer's own tweets, hidden authors, and out-of-network tweets
- * without social proof; score = sum over sources of (source score / the source's best score),
+ * normalised scores); drop the viewer's own tweets, hidden authors, tweets the viewer already
+ * engaged with (seen), and out-of-network tweets without social proof; score = sum over sources of (source score / the source's best score),
  * times recency (half-life in data time), out-of-network and reply factors, the optional verified
  * boost; author diversity; then the page is filled keeping the in-network share near its target.
  * Every item says why it is there.
@@ -65,6 +65,8 @@ public final class Mixer {
                 reason = "own-tweet";
             } else if (viewer.hiddenAuthors().contains(t.authorId())) {
                 reason = "hidden-author";
+            } else if (viewer.seenTweets().contains(t.tweetId())) {
+                reason = "seen";
             } else {
                 m.tweet = t;
                 m.inNetwork = viewer.followees().contains(t.authorId());

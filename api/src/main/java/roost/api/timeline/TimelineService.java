@@ -93,7 +93,7 @@ public final class TimelineService implements AutoCloseable {
         }
         Viewer viewer;
         try (Transaction tx = db.beginTx()) {
-            viewer = Viewer.load(tx, userId);
+            viewer = Viewer.load(tx, userId, (long) (options.windowHours() * 3_600_000L));
         }
 
         Map<String, Future<Fetched>> running = new LinkedHashMap<>();

@@ -61,6 +61,16 @@ class MixerTest {
     }
 
     @Test
+    void dropsTweetsTheViewerAlreadyEngagedWith() {
+        Viewer seen = new Viewer(VIEWER, Set.of(10L), Set.of(), Set.of(2L), NOW);
+        Map<String, List<Candidate>> in =
+                Map.of("in-network", List.of(tweet(1, 10, 1, "in-network", 1), tweet(2, 10, 2, "in-network", 1)));
+        Mixer.Result r = Mixer.mix(seen, in, Set.of("in-network"), tweets, MixOptions.DEFAULTS, 10);
+        assertThat(ids(r)).containsExactly("1");
+        assertThat(r.dropped()).containsEntry("seen", 1);
+    }
+
+    @Test
     void aTweetSeveralSourcesAgreeOnOutranksOneSourceAlone() {
         Map<String, List<Candidate>> in = new LinkedHashMap<>();
         in.put("engaged-by-followings", List.of(tweet(1, 30, 2, "engaged-by-followings", 4, 10L)));
