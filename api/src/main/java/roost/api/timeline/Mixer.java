@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Steps: merge candidates of the same tweet (a tweet found by several sources sums their
  * normalised scores); drop the viewer's own tweets, hidden authors, tweets the viewer already
- * engaged with (seen), and out-of-network tweets without social proof; score = sum over sources of (source score / the source's best score),
+ * engaged with (seen), and out-of-network tweets without social proof (no followee engaged with
+ * it, and none follows its author); score = sum over sources of (source score / the source's best score),
  * times recency (half-life in data time), out-of-network and reply factors, the optional verified
  * boost; author diversity; then the page is filled keeping the in-network share near its target.
  * Every item says why it is there.
@@ -40,6 +41,21 @@ public final class Mixer {
             Map<String, List<Candidate>> bySource,
             Set<String> inNetworkSources,
             Map<Long, TweetInfo> tweets,
+            MixOptions options,
+            int limit) {
+        return mix(viewer, bySource, inNetworkSources, tweets, Map.of(), options, limit);
+    }
+
+    /**
+     * @param authorProof for authors of out-of-network candidates, accounts the viewer follows who
+     *     follow them: the other kind of social proof
+     */
+    public static Result mix(
+            Viewer viewer,
+            Map<String, List<Candidate>> bySource,
+            Set<String> inNetworkSources,
+            Map<Long, TweetInfo> tweets,
+            Map<Long, List<Long>> authorProof,
             MixOptions options,
             int limit) {
         Map<Long, Merged> merged = new LinkedHashMap<>();
@@ -70,7 +86,8 @@ public final class Mixer {
             } else {
                 m.tweet = t;
                 m.inNetwork = viewer.followees().contains(t.authorId());
-                if (!m.inNetwork && options.requireSocialProof() && m.socialProof.isEmpty()) {
+                m.followedBy = authorProof.getOrDefault(t.authorId(), List.of());
+                if (!m.inNetwork && options.requireSocialProof() && m.socialProof.isEmpty() && m.followedBy.isEmpty()) {
                     reason = "no-social-proof";
                 }
             }
@@ -135,6 +152,7 @@ public final class Mixer {
         final List<String> reasons = new ArrayList<>();
         TweetInfo tweet;
         boolean inNetwork;
+        List<Long> followedBy = List.of();
         double score;
 
         Merged(long tweetId) {
@@ -161,6 +179,9 @@ public final class Mixer {
             }
             if (!socialProof.isEmpty()) {
                 reasons.add(socialProof.size() + " account(s) you follow engaged with it");
+            }
+            if (!inNetwork && !followedBy.isEmpty()) {
+                reasons.add("its author is followed by " + followedBy.size() + " account(s) you follow");
             }
             double ageHours = Math.max(0, viewer.nowMillis() - tweet.createdAt()) / 3_600_000.0;
             double recency = Math.pow(0.5, ageHours / options.recencyHalfLifeHours());

@@ -40,6 +40,13 @@ public final class TimelineService implements AutoCloseable {
             RETURN t.id AS tweetId, t.authorId AS authorId, t.createdAt AS createdAt, t.inReplyTo IS NOT NULL AS isReply
             """;
 
+    private static final String AUTHOR_PROOF = """
+            MATCH (a:User) WHERE a.id IN $authors
+            MATCH (me:User {id: $userId})-[:FOLLOWS]->(f:User)-[:FOLLOWS]->(a)
+            WITH a, collect(f.id) AS proof
+            RETURN a.id AS authorId, proof[0..3] AS proof
+            """;
+
     private static final String VERIFIED =
             "MATCH (a:User) WHERE a.id IN $ids AND a.verified = true RETURN collect(a.id) AS verified";
     private static final String TEXTS = "MATCH (t:Tweet) WHERE t.id IN $ids RETURN t.id AS tweetId, t.text AS text";
@@ -141,11 +148,45 @@ public final class TimelineService implements AutoCloseable {
         Map<Long, TweetInfo> tweets = hydrate(ids, options.verifiedBoost());
         Set<String> inNetworkSources = new HashSet<>();
         chosen.values().stream().filter(CandidateSource::inNetwork).forEach(s -> inNetworkSources.add(s.name()));
-        Mixer.Result mixed = Mixer.mix(viewer, bySource, inNetworkSources, tweets, options, limit);
+        Map<Long, List<Long>> authorProof =
+                options.requireSocialProof() ? authorProof(viewer, bySource, tweets) : Map.of();
+        Mixer.Result mixed = Mixer.mix(viewer, bySource, inNetworkSources, tweets, authorProof, options, limit);
         return new MixedTimeline(withTexts(mixed.items()), mixed.candidates(), mixed.dropped(), reports);
     }
 
     private record Fetched(List<Candidate> candidates, double millis) {}
+
+    /**
+     * For out-of-network candidates that no followee engaged with: which of the viewer's followees
+     * follow their authors (up to 3 each), the other social proof an out-of-network tweet may have.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Long, List<Long>> authorProof(
+            Viewer viewer, Map<String, List<Candidate>> bySource, Map<Long, TweetInfo> tweets) {
+        Set<Long> authors = new HashSet<>();
+        for (List<Candidate> list : bySource.values()) {
+            for (Candidate c : list) {
+                TweetInfo t = tweets.get(c.tweetId());
+                if (t != null
+                        && c.socialProof().isEmpty()
+                        && !viewer.followees().contains(t.authorId())) {
+                    authors.add(t.authorId());
+                }
+            }
+        }
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (authors.isEmpty() || viewer.followees().isEmpty()) {
+            return out;
+        }
+        try (Transaction tx = db.beginTx();
+                var result = tx.execute(AUTHOR_PROOF, Map.of("userId", viewer.id(), "authors", List.copyOf(authors)))) {
+            while (result.hasNext()) {
+                Map<String, Object> row = result.next();
+                out.put((Long) row.get("authorId"), (List<Long>) row.get("proof"));
+            }
+        }
+        return out;
+    }
 
     @SuppressWarnings("unchecked")
     private Map<Long, TweetInfo> hydrate(Set<Long> ids, boolean withVerified) {

@@ -61,6 +61,16 @@ class MixerTest {
     }
 
     @Test
+    void aFolloweeFollowingTheAuthorIsSocialProofToo() {
+        Map<String, List<Candidate>> in =
+                Map.of("salsa", List.of(tweet(4, 30, 1, "salsa", 1), tweet(7, 33, 1, "salsa", 1)));
+        Mixer.Result r = Mixer.mix(V, in, Set.of(), tweets, Map.of(30L, List.of(11L)), MixOptions.DEFAULTS, 10);
+        assertThat(ids(r)).containsExactly("4");
+        assertThat(r.items().get(0).explanation()).contains("its author is followed by 1 account(s) you follow");
+        assertThat(r.dropped()).containsEntry("no-social-proof", 1);
+    }
+
+    @Test
     void dropsTweetsTheViewerAlreadyEngagedWith() {
         Viewer seen = new Viewer(VIEWER, Set.of(10L), Set.of(), Set.of(2L), NOW);
         Map<String, List<Candidate>> in =
