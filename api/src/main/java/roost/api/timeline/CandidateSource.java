@@ -12,9 +12,6 @@ public interface CandidateSource {
     /** The name shown in explanations and in the {@code sources} request parameter. */
     String name();
 
-    /** Whether its tweets are by accounts the viewer follows. */
-    boolean inNetwork();
-
     /** Up to {@code max} candidates for the viewer, best first. */
     List<Candidate> candidates(Transaction tx, Viewer viewer, int max);
 }

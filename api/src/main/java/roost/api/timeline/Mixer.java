@@ -33,17 +33,15 @@ public final class Mixer {
 
     /**
      * @param bySource each source's candidates, best first
-     * @param inNetworkSources names of the in-network sources
      * @param tweets hydrated tweets; a candidate missing here no longer exists and is dropped
      */
     public static Result mix(
             Viewer viewer,
             Map<String, List<Candidate>> bySource,
-            Set<String> inNetworkSources,
             Map<Long, TweetInfo> tweets,
             MixOptions options,
             int limit) {
-        return mix(viewer, bySource, inNetworkSources, tweets, Map.of(), options, limit);
+        return mix(viewer, bySource, tweets, Map.of(), options, limit);
     }
 
     /**
@@ -53,7 +51,6 @@ public final class Mixer {
     public static Result mix(
             Viewer viewer,
             Map<String, List<Candidate>> bySource,
-            Set<String> inNetworkSources,
             Map<Long, TweetInfo> tweets,
             Map<Long, List<Long>> authorProof,
             MixOptions options,
@@ -107,19 +104,19 @@ public final class Mixer {
             if (i > 0) {
                 double factor = (1 - options.diversityFloor()) * Math.pow(0.5, i) + options.diversityFloor();
                 m.score *= factor;
-                m.reasons.add(
-                        String.format(Locale.ROOT, "author diversity x%.3f (item %d of this author)", factor, i + 1));
+                m.diversityIndex = i;
+                m.diversityFactor = factor;
             }
         }
         kept.sort(Comparator.comparingDouble((Merged m) -> -m.score).thenComparingLong(m -> -m.tweetId));
 
-        List<TimelineItem> page = balance(kept, options.inNetworkShare(), limit, inNetworkSources);
+        List<TimelineItem> page = balance(kept, options, limit);
         return new Result(page, dropped, merged.size());
     }
 
     /** Fills the page best first, taking from the side (in/out of network) that is below its share. */
-    private static List<TimelineItem> balance(
-            List<Merged> ranked, double inShare, int limit, Set<String> inNetworkSources) {
+    private static List<TimelineItem> balance(List<Merged> ranked, MixOptions options, int limit) {
+        double inShare = options.inNetworkShare();
         List<Merged> in = ranked.stream().filter(m -> m.inNetwork).toList();
         List<Merged> out = ranked.stream().filter(m -> !m.inNetwork).toList();
         List<TimelineItem> page = new ArrayList<>(limit);
@@ -139,7 +136,7 @@ public final class Mixer {
                 double ifOut = Math.abs((double) i / n - inShare);
                 takeIn = Math.abs(ifIn - ifOut) < 1e-9 ? in.get(i).score >= out.get(o).score : ifIn < ifOut;
             }
-            page.add((takeIn ? in.get(i++) : out.get(o++)).item(inNetworkSources));
+            page.add((takeIn ? in.get(i++) : out.get(o++)).item(options));
         }
         return page;
     }
@@ -149,8 +146,11 @@ public final class Mixer {
         final long tweetId;
         final Map<String, Double> bySource = new LinkedHashMap<>();
         final Set<Long> socialProof = new LinkedHashSet<>();
-        final List<String> reasons = new ArrayList<>();
         TweetInfo tweet;
+        double ageHours;
+        double recency;
+        int diversityIndex;
+        double diversityFactor = 1;
         boolean inNetwork;
         List<Long> followedBy = List.of();
         double score;
@@ -170,8 +170,28 @@ public final class Mixer {
 
         void score(Viewer viewer, MixOptions options) {
             double base = 0;
+            for (double v : bySource.values()) {
+                base += v;
+            }
+            ageHours = Math.max(0, viewer.nowMillis() - tweet.createdAt()) / 3_600_000.0;
+            recency = Math.pow(0.5, ageHours / options.recencyHalfLifeHours());
+            double s = base * recency;
+            if (!inNetwork) {
+                s *= options.outOfNetworkScale();
+            }
+            if (tweet.isReply()) {
+                s *= options.replyScale();
+            }
+            if (options.verifiedBoost() && tweet.authorVerified()) {
+                s *= inNetwork ? 4 : 2;
+            }
+            score = s;
+        }
+
+        /** The factors of the score, in the order applied; built for the page's items only. */
+        private List<String> explain(MixOptions options) {
+            List<String> reasons = new ArrayList<>();
             for (var e : bySource.entrySet()) {
-                base += e.getValue();
                 reasons.add(String.format(Locale.ROOT, "%s: %.3f of its best", e.getKey(), e.getValue()));
             }
             if (inNetwork) {
@@ -183,27 +203,27 @@ public final class Mixer {
             if (!inNetwork && !followedBy.isEmpty()) {
                 reasons.add("its author is followed by " + followedBy.size() + " account(s) you follow");
             }
-            double ageHours = Math.max(0, viewer.nowMillis() - tweet.createdAt()) / 3_600_000.0;
-            double recency = Math.pow(0.5, ageHours / options.recencyHalfLifeHours());
             reasons.add(String.format(Locale.ROOT, "recency x%.3f (%.1f h old)", recency, ageHours));
-            double s = base * recency;
             if (!inNetwork && options.outOfNetworkScale() != 1) {
-                s *= options.outOfNetworkScale();
                 reasons.add(String.format(Locale.ROOT, "out of network x%.2f", options.outOfNetworkScale()));
             }
             if (tweet.isReply() && options.replyScale() != 1) {
-                s *= options.replyScale();
                 reasons.add(String.format(Locale.ROOT, "reply x%.2f", options.replyScale()));
             }
             if (options.verifiedBoost() && tweet.authorVerified()) {
-                double boost = inNetwork ? 4 : 2;
-                s *= boost;
-                reasons.add(String.format(Locale.ROOT, "verified author x%.0f", boost));
+                reasons.add(String.format(Locale.ROOT, "verified author x%.0f", inNetwork ? 4.0 : 2.0));
             }
-            score = s;
+            if (diversityIndex > 0) {
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "author diversity x%.3f (item %d of this author)",
+                        diversityFactor,
+                        diversityIndex + 1));
+            }
+            return reasons;
         }
 
-        TimelineItem item(Set<String> inNetworkSources) {
+        TimelineItem item(MixOptions options) {
             List<String> sources = List.copyOf(bySource.keySet());
             String primary = bySource.entrySet().stream()
                     .max(Map.Entry.comparingByValue())
@@ -219,7 +239,7 @@ public final class Mixer {
                     inNetwork,
                     sources,
                     socialProof.stream().map(String::valueOf).toList(),
-                    List.copyOf(reasons));
+                    explain(options));
         }
     }
 }

@@ -23,11 +23,6 @@ public final class Sources {
             }
 
             @Override
-            public boolean inNetwork() {
-                return true;
-            }
-
-            @Override
             public List<Candidate> candidates(Transaction tx, Viewer viewer, int max) {
                 List<Candidate> out = new ArrayList<>();
                 Map<String, Object> params =
@@ -69,11 +64,6 @@ public final class Sources {
             @Override
             public String name() {
                 return name;
-            }
-
-            @Override
-            public boolean inNetwork() {
-                return false;
             }
 
             @Override

@@ -146,11 +146,9 @@ public final class TimelineService implements AutoCloseable {
         Set<Long> ids = new HashSet<>();
         bySource.values().forEach(list -> list.forEach(c -> ids.add(c.tweetId())));
         Map<Long, TweetInfo> tweets = hydrate(ids, options.verifiedBoost());
-        Set<String> inNetworkSources = new HashSet<>();
-        chosen.values().stream().filter(CandidateSource::inNetwork).forEach(s -> inNetworkSources.add(s.name()));
         Map<Long, List<Long>> authorProof =
                 options.requireSocialProof() ? authorProof(viewer, bySource, tweets) : Map.of();
-        Mixer.Result mixed = Mixer.mix(viewer, bySource, inNetworkSources, tweets, authorProof, options, limit);
+        Mixer.Result mixed = Mixer.mix(viewer, bySource, tweets, authorProof, options, limit);
         return new MixedTimeline(withTexts(mixed.items()), mixed.candidates(), mixed.dropped(), reports);
     }
 

@@ -28,7 +28,7 @@ class MixerTest {
     }
 
     private Mixer.Result mix(Map<String, List<Candidate>> bySource, MixOptions options, int limit) {
-        return Mixer.mix(V, bySource, Set.of("in-network"), tweets, options, limit);
+        return Mixer.mix(V, bySource, tweets, options, limit);
     }
 
     private static List<String> ids(Mixer.Result r) {
@@ -64,7 +64,7 @@ class MixerTest {
     void aFolloweeFollowingTheAuthorIsSocialProofToo() {
         Map<String, List<Candidate>> in =
                 Map.of("salsa", List.of(tweet(4, 30, 1, "salsa", 1), tweet(7, 33, 1, "salsa", 1)));
-        Mixer.Result r = Mixer.mix(V, in, Set.of(), tweets, Map.of(30L, List.of(11L)), MixOptions.DEFAULTS, 10);
+        Mixer.Result r = Mixer.mix(V, in, tweets, Map.of(30L, List.of(11L)), MixOptions.DEFAULTS, 10);
         assertThat(ids(r)).containsExactly("4");
         assertThat(r.items().get(0).explanation()).contains("its author is followed by 1 account(s) you follow");
         assertThat(r.dropped()).containsEntry("no-social-proof", 1);
@@ -75,7 +75,7 @@ class MixerTest {
         Viewer seen = new Viewer(VIEWER, Set.of(10L), Set.of(), Set.of(2L), NOW);
         Map<String, List<Candidate>> in =
                 Map.of("in-network", List.of(tweet(1, 10, 1, "in-network", 1), tweet(2, 10, 2, "in-network", 1)));
-        Mixer.Result r = Mixer.mix(seen, in, Set.of("in-network"), tweets, MixOptions.DEFAULTS, 10);
+        Mixer.Result r = Mixer.mix(seen, in, tweets, MixOptions.DEFAULTS, 10);
         assertThat(ids(r)).containsExactly("1");
         assertThat(r.dropped()).containsEntry("seen", 1);
     }
