@@ -48,7 +48,8 @@ class EvalIT {
                         data,
                         Progress.silent());
         long split = START.plusSeconds(86_400L * (DAYS - 2)).toEpochMilli();
-        out = tmp.resolve("out");
+        // The report and plots stay in the module's target/ for a look after the run.
+        out = Path.of("target", "eval-it");
         EvalSettings settings = new EvalSettings(
                 data,
                 split,
@@ -189,6 +190,7 @@ class EvalIT {
                 .contains("## K = 10", "## K = 50", "## K = 200", "## Fraction of the ideal NDCG")
                 .contains("## Lift of the pipeline over the best baseline");
         Files.createDirectories(out);
+        Files.writeString(out.resolve("report.md"), report);
         List<Path> plots = EvalPlots.write(result, out);
         assertThat(plots).hasSize(2 + result.scores().size());
         for (Path p : plots) {
