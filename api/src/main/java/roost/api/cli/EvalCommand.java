@@ -143,6 +143,12 @@ final class EvalCommand implements Callable<Integer> {
     Path workDir;
 
     @Option(
+            names = "--only-following",
+            description = "Sample only viewers who followed at least one account at the split (on data with a partial"
+                    + " follow graph, such as Higgs, the in-network methods have nothing to show to the others).")
+    boolean onlyFollowing;
+
+    @Option(
             names = {"-s", "--set"},
             paramLabel = "KEY=VALUE",
             description =
@@ -189,12 +195,14 @@ final class EvalCommand implements Callable<Integer> {
                     types,
                     out,
                     workDir,
-                    workDir != null);
+                    onlyFollowing);
             Evaluation.Result result = new Evaluation(config, progress).run(s);
             Files.createDirectories(out);
-            String command = "./roost eval "
+            // The parse result's original arguments start with the subcommand's name.
+            String command = "./roost "
                     + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-            String report = EvalReport.markdown(result, command);
+            String source = format == Format.higgs ? data.toString() : null;
+            String report = EvalReport.markdown(result, command, source);
             Files.writeString(out.resolve("report.md"), report);
             List<Path> plots = EvalPlots.write(result, out);
             System.out.println();

@@ -128,9 +128,14 @@ public final class DataSplit {
 
     /** Users active before the split (at least one engagement) and after it (at least one author-level target). */
     public LongArrayList eligibleViewers() {
+        return eligibleViewers(false);
+    }
+
+    /** The eligible viewers; with {@code onlyFollowing}, only those who followed at least one account at the split. */
+    public LongArrayList eligibleViewers(boolean onlyFollowing) {
         LongArrayList out = new LongArrayList();
         for (long u : targetAuthors.keySet()) {
-            if (users.contains(u) && engagedBefore.containsKey(u)) {
+            if (users.contains(u) && engagedBefore.containsKey(u) && (!onlyFollowing || followees.containsKey(u))) {
                 out.add(u);
             }
         }

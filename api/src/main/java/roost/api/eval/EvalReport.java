@@ -22,6 +22,11 @@ public final class EvalReport {
             new Metric("author hit rate", MethodScore::authorHitRate));
 
     public static String markdown(Evaluation.Result r, String command) {
+        return markdown(r, command, null);
+    }
+
+    /** @param source what the data set was before it became the generic CSV that was read (null: the CSV itself) */
+    public static String markdown(Evaluation.Result r, String command, String source) {
         EvalSettings s = r.settings();
         DataSplit d = r.data();
         StringBuilder b = new StringBuilder();
@@ -30,7 +35,9 @@ public final class EvalReport {
             b.append("```bash\n").append(command).append("\n```\n\n");
         }
         b.append("## The task\n\n");
-        b.append("- Data: `").append(s.data()).append("` (generic CSV).\n");
+        b.append("- Data: `")
+                .append(source != null ? source : s.data())
+                .append(source != null ? "`, converted to the generic CSV format.\n" : "` (generic CSV).\n");
         b.append("- Split: ")
                 .append(Instant.ofEpochMilli(s.split()))
                 .append(". The methods see only the state before")
@@ -55,12 +62,18 @@ public final class EvalReport {
         b.append(String.format(
                 Locale.ROOT,
                 "- Viewers: %,d sampled (seed %d) of the %,d users active on both sides: at least one engagement"
-                        + " before the split and at least one author-level target after it. %,d of them have"
+                        + " before the split and at least one author-level target after it%s. %,d of them have"
                         + " tweet-level targets; tweet-level means are over those.%n",
                 r.viewers(),
                 s.seed(),
                 r.eligibleViewers(),
+                s.onlyFollowing() ? ", who followed at least one account at the split (--only-following)" : "",
                 r.scores().isEmpty() ? 0 : r.scores().get(0).tweetViewers));
+        b.append(String.format(
+                Locale.ROOT,
+                "- %,d of the sampled viewers followed at least one account at the split (the in-network methods"
+                        + " have nothing to show to the others).%n",
+                r.viewersFollowing()));
         b.append(String.format(
                 Locale.ROOT,
                 "- Window before the split for `popular`, `random`%s: %s.%n",
@@ -153,13 +166,14 @@ public final class EvalReport {
                 .append(" in-network | author coverage |\n");
         b.append("|---|").append("---:|".repeat(communities ? 11 : 10)).append('\n');
         for (MethodScore m : r.scores()) {
+            boolean tweets = m.tweetViewers > 0;
             b.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.4f | %.4f | %.3f | %.4f | %.4f | %.3f | %.1f | %.1f |",
+                    "| %s | %s | %s | %s | %.4f | %.4f | %.3f | %.1f | %.1f |",
                     m.method.name(),
-                    m.tweetRecall(j),
-                    m.tweetNdcg(j),
-                    m.tweetHitRate(j),
+                    tweets ? String.format(Locale.ROOT, "%.4f", m.tweetRecall(j)) : "n/a",
+                    tweets ? String.format(Locale.ROOT, "%.4f", m.tweetNdcg(j)) : "n/a",
+                    tweets ? String.format(Locale.ROOT, "%.3f", m.tweetHitRate(j)) : "n/a",
                     m.authorRecall(j),
                     m.authorNdcg(j),
                     m.authorHitRate(j),
@@ -201,6 +215,9 @@ public final class EvalReport {
         b.append("| metric | K | best baseline | its value | pipeline | lift |\n|---|---:|---|---:|---:|---:|\n");
         int[] ks = r.settings().ks();
         for (Metric metric : LIFT_METRICS) {
+            if (metric.name().startsWith("tweet") && pipeline.tweetViewers == 0) {
+                continue; // no viewer has a tweet-level target
+            }
             for (int j = 0; j < ks.length; j++) {
                 MethodScore best = bestBaseline(r, metric.value(), j);
                 if (best == null) {

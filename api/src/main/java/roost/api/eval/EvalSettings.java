@@ -17,7 +17,8 @@ import roost.model.Rel;
  * @param ks the cut-offs, ascending
  * @param targetTypes the engagement types that count as targets
  * @param out where the report and the plots go
- * @param workDir where the pre-split CSV and database go (deleted after the run unless {@code keepWork})
+ * @param workDir where the pre-split CSV and database go and stay (null: a temporary directory, deleted after the run)
+ * @param onlyFollowing sample only viewers who followed at least one account at the split
  */
 public record EvalSettings(
         Path data,
@@ -30,7 +31,7 @@ public record EvalSettings(
         Set<Rel> targetTypes,
         Path out,
         Path workDir,
-        boolean keepWork) {
+        boolean onlyFollowing) {
 
     public int maxK() {
         return ks[ks.length - 1];

@@ -76,20 +76,30 @@ public final class Evaluation {
             try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.openOffline(config)) {
                 GraphDatabaseService db = neo4j.db();
                 db.executeTransactionally("CALL roost.graph.stats()");
-                LongArrayList eligible = data.eligibleViewers();
+                LongArrayList eligible = data.eligibleViewers(settings.onlyFollowing());
                 LongArrayList viewers = sample(eligible, settings.viewers(), settings.seed());
                 List<MethodScore> scores = new ArrayList<>();
                 for (Method m : methods.apply(data, db)) {
                     scores.add(new MethodScore(m, settings.ks()));
                 }
                 score(data, viewers, scores, settings.maxK());
+                int following = 0;
+                for (long v : viewers) {
+                    following += data.followees.containsKey(v) ? 1 : 0;
+                }
                 return new Result(
-                        settings, data, eligible.size(), viewers.size(), scores, (System.nanoTime() - t0) / 1e9);
+                        settings,
+                        data,
+                        eligible.size(),
+                        viewers.size(),
+                        following,
+                        scores,
+                        (System.nanoTime() - t0) / 1e9);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (ownWork && !settings.keepWork() && work != null) {
+            if (ownWork && work != null) {
                 deleteTree(work);
             } else if (work != null) {
                 LOG.info("Kept the pre-split data and database in {}", work);
@@ -164,6 +174,7 @@ public final class Evaluation {
             DataSplit data,
             int eligibleViewers,
             int viewers,
+            int viewersFollowing,
             List<MethodScore> scores,
             double seconds) {
 

@@ -21,15 +21,17 @@ public final class Methods {
     /**
      * The candidate sources evaluated alone: a name and the Cypher call that yields
      * {@code tweetId, authorId, score} best first for {@code $viewer} with at most {@code $k} rows.
-     * Adding a source is one line here.
+     * Adding a source is one {@code m.put} line in {@link #sources()}.
      */
-    public static final Map<String, String> SOURCES = new java.util.LinkedHashMap<>();
+    public static final Map<String, String> SOURCES = sources();
 
-    static {
-        SOURCES.put(
+    private static Map<String, String> sources() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(
                 "engaged-by-followings",
                 "CALL roost.network.engagedByFollowings($viewer, {limit: $k}) YIELD tweetId, authorId, score");
-        SOURCES.put("salsa-tweets", "CALL roost.salsa.tweets($viewer, {limit: $k}) YIELD tweetId, authorId, score");
+        m.put("salsa-tweets", "CALL roost.salsa.tweets($viewer, {limit: $k}) YIELD tweetId, authorId, score");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private Methods() {}

@@ -33,7 +33,7 @@ class EvalCommandTest {
         assertThat(r.out)
                 .contains("--data=DIR", "--split=TIME", "--format=FORMAT", "--viewers=N", "Default: 2000")
                 .contains("--seed=N", "--horizon=DURATION", "--window=DURATION", "--k=K", "--target-types=TYPE")
-                .contains("--out=DIR", "--work-dir=DIR", "--set=KEY=VALUE");
+                .contains("--out=DIR", "--work-dir=DIR", "--only-following", "--set=KEY=VALUE");
         assertThat(run("--help").out).contains("  eval ");
     }
 
