@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roost.api.config.RoostConfig;
 import roost.api.config.Setting;
-import roost.api.db.DataLoading;
 import roost.api.db.EmbeddedNeo4j;
 import roost.importer.Progress;
 import roost.importer.csv.CsvTable;
+import roost.importer.load.BulkLoader;
 import roost.model.RoostException;
 
 /**
@@ -72,7 +72,15 @@ public final class Evaluation {
                     progress);
             checkSplit(settings, data);
             RoostConfig config = base.with(Setting.DATA_DIR, dbDir.toString()).with(Setting.BOLT_ENABLED, "false");
-            DataLoading.load(config, before, DataLoading.Mode.bulk, progress, true);
+            // One importer thread: the store's layout, and with it the order in which the live graph
+            // is built and seeded walks pick neighbours, is then the same in every run.
+            new BulkLoader(
+                            BulkLoader.Options.defaults()
+                                    .withThreads(1)
+                                    .withVerbose(config.getBoolean(Setting.IMPORT_VERBOSE))
+                                    .withStartAfterImport(false),
+                            progress)
+                    .load(before, EmbeddedNeo4j.homeOf(config.dataDir()));
             try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.openOffline(config)) {
                 GraphDatabaseService db = neo4j.db();
                 db.executeTransactionally("CALL roost.graph.stats()");
