@@ -155,6 +155,15 @@ final class EvalCommand implements Callable<Integer> {
                     "A setting of the database the evaluation opens (for example neo4j.pagecache=1g); repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(
+            names = "--variant",
+            paramLabel = "NAME=PARAMS",
+            description =
+                    "Also evaluate the pipeline with other mixing options, as method pipeline:NAME. PARAMS are the"
+                            + " timeline's query parameters, e.g. --variant in80='inNetworkShare=0.8&outOfNetworkScale=0.5'"
+                            + " (see the README's timeline section); repeatable.")
+    Map<String, String> variants = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         long splitMillis = parseTime("--split", split);
@@ -166,6 +175,10 @@ final class EvalCommand implements Callable<Integer> {
                 ks.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         if (cutoffs.length == 0 || cutoffs[0] < 1 || cutoffs[cutoffs.length - 1] > 1000) {
             throw bad("--k " + ks + ": every cut-off must be between 1 and 1000");
+        }
+        Map<String, roost.api.timeline.MixOptions> mixes = new LinkedHashMap<>();
+        for (var v : variants.entrySet()) {
+            mixes.put(v.getKey(), variant(v.getKey(), v.getValue()));
         }
         if (viewers < 1) {
             throw bad("--viewers " + viewers + ": must be at least 1");
@@ -196,7 +209,8 @@ final class EvalCommand implements Callable<Integer> {
                     out,
                     workDir,
                     onlyFollowing);
-            Evaluation.Result result = new Evaluation(config, progress).run(s);
+            Evaluation.Result result = new Evaluation(config, progress)
+                    .run(s, (split, db) -> roost.api.eval.Methods.standard(split, db, seed, mixes));
             Files.createDirectories(out);
             // The parse result's original arguments start with the subcommand's name.
             String command = "./roost "
@@ -214,6 +228,27 @@ final class EvalCommand implements Callable<Integer> {
             if (converted != null) {
                 deleteTree(converted);
             }
+        }
+    }
+
+    private roost.api.timeline.MixOptions variant(String name, String params) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : params.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw bad("--variant " + name + ": '" + pair + "' is not key=value");
+            }
+            String key = pair.substring(0, eq);
+            if (!roost.api.timeline.MixOptions.PARAMETERS.contains(key)) {
+                throw bad("--variant " + name + ": unknown parameter '" + key + "'; known: "
+                        + String.join(", ", roost.api.timeline.MixOptions.PARAMETERS));
+            }
+            map.put(key, pair.substring(eq + 1));
+        }
+        try {
+            return roost.api.timeline.MixOptions.parse(map::get);
+        } catch (roost.model.RoostException.InvalidArgument e) {
+            throw bad("--variant " + name + ": " + e.getMessage());
         }
     }
 

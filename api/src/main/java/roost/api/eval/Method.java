@@ -12,6 +12,8 @@ public interface Method {
         BASELINE,
         SOURCE,
         PIPELINE,
+        /** The pipeline with other options: compared, not counted as a baseline. */
+        VARIANT,
         IDEAL
     }
 

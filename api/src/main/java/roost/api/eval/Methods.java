@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
+import roost.api.timeline.MixOptions;
 import roost.api.timeline.TimelineItem;
 import roost.api.timeline.TimelineService;
 
@@ -38,12 +39,20 @@ public final class Methods {
 
     /** Every method: the baselines, each source, the pipeline and (on a generated network) the ideal ranking. */
     public static List<Method> standard(DataSplit data, GraphDatabaseService db, long seed) {
+        return standard(data, db, seed, java.util.Map.of());
+    }
+
+    /** As {@link #standard(DataSplit, GraphDatabaseService, long)}, plus the pipeline with each of {@code variants}' options. */
+    public static List<Method> standard(
+            DataSplit data, GraphDatabaseService db, long seed, java.util.Map<String, MixOptions> variants) {
         List<Method> methods = new ArrayList<>();
         methods.add(random(data, seed));
         methods.add(popular(data));
         methods.add(chronological(data));
         SOURCES.forEach((name, query) -> methods.add(cypherSource(db, name, query)));
-        methods.add(pipeline(new TimelineService(db)));
+        TimelineService timeline = new TimelineService(db);
+        methods.add(pipeline(timeline));
+        variants.forEach((name, options) -> methods.add(variant(timeline, name, options)));
         if (data.hasInterests() && data.hasCommunities()) {
             IdealRanking ideal = new IdealRanking(data);
             methods.add(ideal.tweets());
@@ -167,6 +176,19 @@ public final class Methods {
                             ((Number) row.get("authorId")).longValue(),
                             ((Number) row.get("score")).doubleValue()));
                 }
+            }
+            return out;
+        });
+    }
+
+    /** The pipeline with other mixing options, named {@code pipeline:<name>}. */
+    public static Method variant(TimelineService timeline, String name, MixOptions options) {
+        return Method.of("pipeline:" + name, Method.Kind.VARIANT, (viewer, k) -> {
+            List<TimelineItem> items = timeline.timeline(viewer, k, options);
+            List<Recommendation> out = new ArrayList<>(items.size());
+            for (TimelineItem item : items) {
+                out.add(new Recommendation(
+                        Long.parseLong(item.tweetId()), Long.parseLong(item.authorId()), item.score()));
             }
             return out;
         });

@@ -169,35 +169,7 @@ public final class HttpApi implements AutoCloseable {
         }
 
         private static MixOptions options(Context ctx) {
-            MixOptions o = MixOptions.DEFAULTS;
-            String sources = ctx.queryParam("sources");
-            if (sources != null) {
-                o = o.withSources(List.of(sources.split(",")));
-            }
-            Double v;
-            if ((v = Params.number(ctx, "inNetworkShare", 0, 1)) != null) {
-                o = o.withInNetworkShare(v);
-            }
-            if ((v = Params.number(ctx, "outOfNetworkScale", 0, 1)) != null) {
-                o = o.withOutOfNetworkScale(v);
-            }
-            if ((v = Params.number(ctx, "diversityFloor", 0, 1)) != null) {
-                o = o.withDiversityFloor(v);
-            }
-            if ((v = Params.number(ctx, "recencyHalfLifeHours", 0.01, 100_000)) != null) {
-                o = o.withRecencyHalfLifeHours(v);
-            }
-            if ((v = Params.number(ctx, "windowHours", 0.01, 100_000)) != null) {
-                o = o.withWindowHours(v);
-            }
-            Boolean b;
-            if ((b = Params.bool(ctx, "verifiedBoost")) != null) {
-                o = o.withVerifiedBoost(b);
-            }
-            if ((b = Params.bool(ctx, "requireSocialProof")) != null) {
-                o = o.withRequireSocialProof(b);
-            }
-            return o;
+            return MixOptions.parse(ctx::queryParam);
         }
     }
 }

@@ -51,39 +51,6 @@ final class Params {
         }
     }
 
-    /** An optional number in [min, max]; null when absent. */
-    static Double number(Context ctx, String name, double min, double max) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            double v = Double.parseDouble(raw);
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new RoostException.InvalidArgument(
-                "query parameter '" + name + "' must be a number in [" + min + ", " + max + "], was '" + raw + "'");
-    }
-
-    /** An optional boolean ({@code true} or {@code false}); null when absent. */
-    static Boolean bool(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return null;
-        }
-        return switch (raw) {
-            case "true" -> true;
-            case "false" -> false;
-            default ->
-                throw new RoostException.InvalidArgument(
-                        "query parameter '" + name + "' must be true or false, was '" + raw + "'");
-        };
-    }
-
     /** An optional value from a fixed set; {@code defaultValue} when absent. */
     static String oneOf(Context ctx, String name, String defaultValue, java.util.List<String> allowed) {
         String raw = ctx.queryParam(name);

@@ -188,6 +188,87 @@ public record MixOptions(
                 sourceTimeoutMillis);
     }
 
+    /** The names of the parameters {@link #parse} reads, in documentation order. */
+    public static final java.util.List<String> PARAMETERS = java.util.List.of(
+            "sources",
+            "inNetworkShare",
+            "outOfNetworkScale",
+            "diversityFloor",
+            "recencyHalfLifeHours",
+            "windowHours",
+            "verifiedBoost",
+            "requireSocialProof");
+
+    /**
+     * Options from named text parameters (HTTP query parameters, an evaluation variant): absent
+     * ones keep their defaults; a bad value is an {@link RoostException.InvalidArgument} naming it.
+     *
+     * @param parameter a parameter's value by name, or null when absent
+     */
+    public static MixOptions parse(java.util.function.Function<String, String> parameter) {
+        MixOptions o = DEFAULTS;
+        String sources = parameter.apply("sources");
+        if (sources != null) {
+            o = o.withSources(java.util.List.of(sources.split(",")));
+        }
+        Double v;
+        if ((v = number(parameter, "inNetworkShare", 0, 1)) != null) {
+            o = o.withInNetworkShare(v);
+        }
+        if ((v = number(parameter, "outOfNetworkScale", 0, 1)) != null) {
+            o = o.withOutOfNetworkScale(v);
+        }
+        if ((v = number(parameter, "diversityFloor", 0, 1)) != null) {
+            o = o.withDiversityFloor(v);
+        }
+        if ((v = number(parameter, "recencyHalfLifeHours", 0.01, 100_000)) != null) {
+            o = o.withRecencyHalfLifeHours(v);
+        }
+        if ((v = number(parameter, "windowHours", 0.01, 100_000)) != null) {
+            o = o.withWindowHours(v);
+        }
+        Boolean b;
+        if ((b = bool(parameter, "verifiedBoost")) != null) {
+            o = o.withVerifiedBoost(b);
+        }
+        if ((b = bool(parameter, "requireSocialProof")) != null) {
+            o = o.withRequireSocialProof(b);
+        }
+        return o;
+    }
+
+    private static Double number(
+            java.util.function.Function<String, String> parameter, String name, double min, double max) {
+        String raw = parameter.apply(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new RoostException.InvalidArgument(
+                "parameter '" + name + "' must be a number in [" + min + ", " + max + "], was '" + raw + "'");
+    }
+
+    private static Boolean bool(java.util.function.Function<String, String> parameter, String name) {
+        String raw = parameter.apply(name);
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new RoostException.InvalidArgument(
+                        "parameter '" + name + "' must be true or false, was '" + raw + "'");
+        };
+    }
+
     private static void share(String name, double v) {
         if (!(v >= 0 && v <= 1)) {
             throw new RoostException.InvalidArgument("'" + name + "' must be in [0, 1], was " + v);

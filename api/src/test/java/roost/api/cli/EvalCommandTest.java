@@ -33,7 +33,8 @@ class EvalCommandTest {
         assertThat(r.out)
                 .contains("--data=DIR", "--split=TIME", "--format=FORMAT", "--viewers=N", "Default: 2000")
                 .contains("--seed=N", "--horizon=DURATION", "--window=DURATION", "--k=K", "--target-types=TYPE")
-                .contains("--out=DIR", "--work-dir=DIR", "--only-following", "--set=KEY=VALUE");
+                .contains("--out=DIR", "--work-dir=DIR", "--only-following", "--set=KEY=VALUE")
+                .contains("--variant=NAME=PARAMS");
         assertThat(run("--help").out).contains("  eval ");
     }
 
@@ -68,5 +69,16 @@ class EvalCommandTest {
         assertThat(run("eval", "--data", d, "--split", "0", "--k", "0,10").err).contains("--k [0, 10]");
         assertThat(run("eval", "--data", d, "--split", "0", "--target-types", "SHARED").err)
                 .contains("--target-types: 'SHARED' is not an engagement type");
+    }
+
+    @Test
+    void badVariantsNameTheOptionAndTheParameter() {
+        String d = tmp.toString();
+        assertThat(run("eval", "--data", d, "--split", "0", "--variant", "a=inNetworkShare=2").err)
+                .contains("--variant a: parameter 'inNetworkShare' must be a number in [0.0, 1.0], was '2'");
+        assertThat(run("eval", "--data", d, "--split", "0", "--variant", "b=share=0.5").err)
+                .contains("--variant b: unknown parameter 'share'");
+        assertThat(run("eval", "--data", d, "--split", "0", "--variant", "c=inNetworkShare").err)
+                .contains("--variant c: 'inNetworkShare' is not key=value");
     }
 }
