@@ -16,7 +16,7 @@ import roost.procedures.graph.FollowSnapshot;
 public final class EngageGivenFollow {
     /** How to estimate. */
     public record Params(int sample, int perFollower, double priorMean, double priorWeight) {
-        public static final Params DEFAULTS = new Params(100, 100, 0.05, 20);
+        public static final Params DEFAULTS = new Params(25, 25, 0.05, 20);
     }
 
     /** The estimate and what it was made of. */

@@ -77,9 +77,9 @@ public class WhoToFollowProcedures {
 
     @Procedure(name = WHO_TO_FOLLOW, mode = Mode.READ)
     @Description("Accounts to follow, ranked by p(follow) x p(engage | follow). SALSA over the follow graph "
-            + "(hubs = the user's circle of trust) proposes `candidates` accounts (default 3 x limit) and gives "
-            + "p(follow); p(engage | follow) is the share of up to `engageSample` (100) of the account's followers "
-            + "who engaged with its tweets in the live window (each follower's newest `engagePerFollower` (100) "
+            + "(hubs = the user's circle of trust) proposes `candidates` accounts (default 2 x limit) and gives "
+            + "p(follow); p(engage | follow) is the share of up to `engageSample` (25) of the account's followers "
+            + "who engaged with its tweets in the live window (each follower's newest `engagePerFollower` (25) "
             + "engagements), smoothed towards `engagePriorMean` (0.05) with weight `engagePriorWeight` (20); an estimate is "
             + "reused by all requests for a minute. "
             + "rankBy: 'followAndEngage' (default) or 'follow' (SALSA order). Other keys: as roost.salsa.users. "
@@ -107,7 +107,7 @@ public class WhoToFollowProcedures {
                 r.doubleValue("engagePriorMean", EngageGivenFollow.Params.DEFAULTS.priorMean(), 0, 1),
                 r.doubleValue("engagePriorWeight", EngageGivenFollow.Params.DEFAULTS.priorWeight(), 0, 1e6));
         int limit = r.intValue("limit", 50, 0, 100_000);
-        int candidates = r.intValue("candidates", Math.min(100_000, 3 * limit), 0, 100_000);
+        int candidates = r.intValue("candidates", Math.min(100_000, 2 * limit), 0, 100_000);
         r.done();
         walkConfig.put("limit", Math.max(limit, candidates));
 
