@@ -43,7 +43,6 @@ public final class InNetworkRetriever {
     /**
      * @param authorIds the follow set (at most a few thousand)
      * @param interaction viewer-to-author interaction strength per author (same order), or null for 0
-     * @param reputation author reputation per author (same order), or null for 0
      * @param excluded tweets not to return (already seen, hidden); null for none
      * @param now data-time "now" for recency
      * @param since oldest {@code createdAt} returned (inclusive)
@@ -54,7 +53,6 @@ public final class InNetworkRetriever {
     public record Request(
             long[] authorIds,
             double[] interaction,
-            double[] reputation,
             LongPredicate excluded,
             long now,
             long since,
@@ -94,13 +92,11 @@ public final class InNetworkRetriever {
         Arrays.sort(order, Comparator.comparingLong(i -> request.authorIds()[i]));
         long[] authors = new long[n];
         double[] interaction = new double[n];
-        double[] reputation = new double[n];
         List<BytesRef> terms = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             int i = order[k];
             authors[k] = request.authorIds()[i];
             interaction[k] = request.interaction() == null ? 0 : request.interaction()[i];
-            reputation[k] = request.reputation() == null ? 0 : request.reputation()[i];
             terms.add(TweetFields.idBytes(authors[k]));
         }
         if (n == 0 || request.limit() == 0) {
@@ -113,7 +109,7 @@ public final class InNetworkRetriever {
                         BooleanClause.Occur.FILTER)
                 .build();
         return index.search(searcher -> {
-            TopCollector c = new TopCollector(request, ranker, authors, interaction, reputation);
+            TopCollector c = new TopCollector(request, ranker, authors, interaction);
             searcher.search(query, c);
             List<Hit> hits = new ArrayList<>(c.heap);
             hits.sort(Comparator.comparingDouble(Hit::score)
@@ -142,7 +138,6 @@ public final class InNetworkRetriever {
         final LightRanker ranker;
         final long[] authors;
         final double[] interaction;
-        final double[] reputation;
         final double[] x = new double[LightRanker.SIZE];
         final long[] counts = new long[Engagement.size()];
         final BytesRef viewerLang;
@@ -150,12 +145,11 @@ public final class InNetworkRetriever {
         long excludedCount;
         int terminated;
 
-        TopCollector(Request request, LightRanker ranker, long[] authors, double[] interaction, double[] reputation) {
+        TopCollector(Request request, LightRanker ranker, long[] authors, double[] interaction) {
             this.request = request;
             this.ranker = ranker;
             this.authors = authors;
             this.interaction = interaction;
-            this.reputation = reputation;
             this.heap = new PriorityQueue<>(Math.max(1, request.limit()), WORST_FIRST);
             this.viewerLang =
                     request.viewerLang() == null || request.viewerLang().isBlank()
@@ -176,6 +170,7 @@ public final class InNetworkRetriever {
             NumericDocValues created = DocValues.getNumeric(reader, TweetFields.CREATED_AT);
             NumericDocValues flags = DocValues.getNumeric(reader, TweetFields.FLAGS);
             NumericDocValues length = DocValues.getNumeric(reader, TweetFields.TEXT_LENGTH);
+            NumericDocValues followers = DocValues.getNumeric(reader, TweetFields.AUTHOR_FOLLOWERS);
             NumericDocValues fav = DocValues.getNumeric(reader, Engagement.FAVORITE.field());
             NumericDocValues rt = DocValues.getNumeric(reader, Engagement.RETWEET.field());
             NumericDocValues reply = DocValues.getNumeric(reader, Engagement.REPLY.field());
@@ -214,7 +209,7 @@ public final class InNetworkRetriever {
                             x,
                             request.now() - createdAt,
                             counts,
-                            a >= 0 ? reputation[a] : 0,
+                            LightRanker.Features.reputation(followers.advanceExact(doc) ? followers.longValue() : 0),
                             a >= 0 ? interaction[a] : 0,
                             flags.advanceExact(doc) ? (int) flags.longValue() : 0,
                             length.advanceExact(doc) ? (int) length.longValue() : 0,

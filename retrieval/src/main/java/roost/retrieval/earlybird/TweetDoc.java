@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * ({@code @handle}, {@code #tag}, lower-cased).
  *
  * @param counts engagement counts, indexed by {@link Engagement#ordinal()}; may be shorter (the rest are 0)
+ * @param authorFollowers the author's follower count when indexed: the author-reputation signal,
+ *     stored with the tweet as Earlybird stores its author reputation
  */
 public record TweetDoc(
         long id,
@@ -26,7 +28,8 @@ public record TweetDoc(
         boolean hasMedia,
         boolean hasVideo,
         boolean hasLink,
-        long[] counts) {
+        long[] counts,
+        long authorFollowers) {
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@(\\w{1,50})");
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\w#])#(\\w{1,100})");
 
@@ -38,7 +41,7 @@ public record TweetDoc(
 
     /** A plain tweet with no links and no counts (tests, benchmarks). */
     public static TweetDoc of(long id, long authorId, long createdAt, String text, String lang) {
-        return new TweetDoc(id, authorId, createdAt, text, lang, null, null, null, null, false, false, false, null);
+        return new TweetDoc(id, authorId, createdAt, text, lang, null, null, null, null, false, false, false, null, 0);
     }
 
     public long count(Engagement e) {

@@ -26,6 +26,7 @@ import org.apache.lucene.util.NumericUtils;
  *   <li>{@code lang}: keyword and sorted doc values; {@code mention}, {@code hashtag}: keywords;
  *   <li>{@code inReplyTo}, {@code conversationId}, {@code quotedId}, {@code retweetOf}: keyword
  *       terms and stored; {@code flags}: doc values (media, video, link, reply);
+ *   <li>{@code authorFollowers}: doc values, the author's followers when indexed (reputation);
  *   <li>one updatable numeric doc-values field per {@link Engagement}.
  * </ul>
  */
@@ -45,6 +46,7 @@ public final class TweetFields {
     public static final String QUOTED_ID = "quotedId";
     public static final String RETWEET_OF = "retweetOf";
     public static final String FLAGS = "flags";
+    public static final String AUTHOR_FOLLOWERS = "authorFollowers";
 
     public static final int FLAG_MEDIA = 1;
     public static final int FLAG_VIDEO = 2;
@@ -98,6 +100,7 @@ public final class TweetFields {
                 | (t.hasLink() ? FLAG_LINK : 0)
                 | (t.isReply() ? FLAG_REPLY : 0);
         d.add(new NumericDocValuesField(FLAGS, flags));
+        d.add(new NumericDocValuesField(AUTHOR_FOLLOWERS, t.authorFollowers()));
         for (Engagement e : Engagement.values()) {
             d.add(new NumericDocValuesField(e.field(), t.count(e)));
         }

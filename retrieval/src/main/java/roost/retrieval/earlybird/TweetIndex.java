@@ -248,6 +248,15 @@ public final class TweetIndex implements AutoCloseable {
         }
     }
 
+    /** Deletes every tweet (before a rebuild). Returns the sequence number. */
+    public long deleteAll() {
+        try {
+            return writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a tweet by id. Returns the sequence number. */
     public long delete(long tweetId) {
         try {

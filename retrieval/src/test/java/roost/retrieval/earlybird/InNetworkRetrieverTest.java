@@ -44,7 +44,8 @@ class InNetworkRetrieverTest {
                         false,
                         false,
                         false,
-                        counts));
+                        counts,
+                        40_000L * author));
             }
             if (h % 25 == 24) {
                 index.commit(java.util.Map.of());
@@ -60,7 +61,7 @@ class InNetworkRetrieverTest {
 
     private InNetworkRetriever.Request request(long[] authors, long sinceHours, int limit, int cap, Set<Long> seen) {
         return new InNetworkRetriever.Request(
-                authors, null, null, seen::contains, NOW, NOW - sinceHours * HOUR, "en", limit, cap);
+                authors, null, seen::contains, NOW, NOW - sinceHours * HOUR, "en", limit, cap);
     }
 
     @Test
@@ -123,7 +124,7 @@ class InNetworkRetrieverTest {
     void interactionStrengthRaisesAnAuthorsTweets() {
         long[] authors = {2, 4};
         InNetworkRetriever.Request req = new InNetworkRetriever.Request(
-                authors, new double[] {0, 1}, null, null, NOW, NOW - 24 * HOUR, "en", 10, 100_000);
+                authors, new double[] {0, 1}, null, NOW, NOW - 24 * HOUR, "en", 10, 100_000);
         InNetworkRetriever.Result r = new InNetworkRetriever(index).retrieve(req, LightRanker.fallback());
         assertThat(r.hits())
                 .hasSize(10)

@@ -151,7 +151,8 @@ class TweetIndexTest {
                     true,
                     false,
                     true,
-                    counts));
+                    counts,
+                    100));
             index.awaitSearchable(seq, Duration.ofSeconds(5));
             assertThat(count(index, new TermQuery(new org.apache.lucene.index.Term(TweetFields.MENTION, "alice"))))
                     .isEqualTo(1);
