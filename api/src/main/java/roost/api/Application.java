@@ -6,6 +6,7 @@ import roost.api.config.RoostConfig;
 import roost.api.config.Setting;
 import roost.api.db.EmbeddedNeo4j;
 import roost.api.http.HttpApi;
+import roost.api.search.SearchService;
 import roost.api.timeline.TimelineService;
 import roost.api.users.UserService;
 import roost.procedures.extension.RoostRuntime;
@@ -41,7 +42,10 @@ public final class Application implements AutoCloseable {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config, password);
         try {
             HttpApi.Services services = new HttpApi.Services(
-                    new UserService(neo4j.db()), new TimelineService(neo4j.db()), RoostRuntime.version());
+                    new UserService(neo4j.db()),
+                    new TimelineService(neo4j.db()),
+                    new SearchService(neo4j.db()),
+                    RoostRuntime.version());
             HttpApi http = new HttpApi(
                             services,
                             new HttpApi.Limits(config.getInt(Setting.DEFAULT_LIMIT), config.getInt(Setting.MAX_LIMIT)))

@@ -6,6 +6,7 @@ import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import roost.procedures.earlybird.EarlybirdProcedures;
+import roost.procedures.earlybird.LightRankerProcedures;
 import roost.procedures.graph.LiveGraphProcedure;
 import roost.procedures.network.NetworkProcedures;
 import roost.procedures.realgraph.RealGraphProcedures;
@@ -24,7 +25,8 @@ public final class RoostProcedures {
             SalsaProcedures.class,
             TrustProcedures.class,
             WhoToFollowProcedures.class,
-            EarlybirdProcedures.class);
+            EarlybirdProcedures.class,
+            LightRankerProcedures.class);
     public static final List<Class<?>> FUNCTION_CLASSES = List.of();
 
     private RoostProcedures() {}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roost.api.search.SearchService;
 import roost.api.timeline.TimelineService;
 import roost.api.users.UserService;
 import roost.model.RoostException;
@@ -23,6 +24,7 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(Services services, Limits limits) {
         UsersController users = new UsersController(services.users(), limits);
         TimelineController timeline = new TimelineController(services.timeline(), limits);
+        SearchController search = new SearchController(services.search(), limits);
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json";
@@ -31,6 +33,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/v1/users", users::list);
         app.get("/api/v1/users/{id}", users::get);
         app.get("/api/v1/timeline/{userId}", timeline::get);
+        app.get("/api/v1/search", search::search);
 
         app.exception(
                 RoostException.InvalidArgument.class,
@@ -49,7 +52,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The services the routes use. */
-    public record Services(UserService users, TimelineService timeline, String version) {}
+    public record Services(UserService users, TimelineService timeline, SearchService search, String version) {}
 
     /** Page sizes: used when a request gives none, and the largest allowed. */
     public record Limits(int defaultLimit, int maxLimit) {}
