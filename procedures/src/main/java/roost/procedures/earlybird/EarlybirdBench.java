@@ -77,6 +77,7 @@ public final class EarlybirdBench {
             double bulkTweetsPerSecond,
             double bulkBytesPerTweet,
             double bulkReadSeconds,
+            double bulkCpuSeconds,
             Latency freshness,
             int cores) {
         public String toMarkdown() {
@@ -182,6 +183,7 @@ public final class EarlybirdBench {
         double bulkSeconds = 0;
         double bulkRead = 0;
         double bulkBytes = 0;
+        double bulkCpuSeconds = 0;
         if (o.bulkTweets() != 0) {
             long r0 = System.nanoTime();
             List<TweetDoc> docs = readTweets(db, o.bulkTweets() < 0 ? Long.MAX_VALUE : o.bulkTweets());
@@ -192,14 +194,18 @@ public final class EarlybirdBench {
             try (TweetIndex index = TweetIndex.open(dir, s)) {
                 long b0 = System.nanoTime();
                 List<Thread> threads = new ArrayList<>();
+                java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
                 int per = (docs.size() + o.bulkThreads() - 1) / o.bulkThreads();
                 for (int k = 0; k < o.bulkThreads(); k++) {
                     List<TweetDoc> part =
                             docs.subList(Math.min(docs.size(), k * per), Math.min(docs.size(), (k + 1) * per));
                     Thread th = new Thread(() -> {
+                        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                        long c0 = mx.getCurrentThreadCpuTime();
                         for (int i = 0; i < part.size(); i += 10_000) {
                             index.addAll(part.subList(i, Math.min(part.size(), i + 10_000)));
                         }
+                        cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
                     });
                     th.start();
                     threads.add(th);
@@ -207,8 +213,12 @@ public final class EarlybirdBench {
                 for (Thread th : threads) {
                     th.join();
                 }
+                ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                long c1 = mx.getCurrentThreadCpuTime();
                 index.commit(Map.of());
+                cpu.addAndGet(mx.getCurrentThreadCpuTime() - c1);
                 bulkSeconds = (System.nanoTime() - b0) / 1e9;
+                bulkCpuSeconds = cpu.get() / 1e9;
                 bulkN = docs.size();
                 bulkBytes = (double) index.bytesOnDisk() / bulkN;
             }
@@ -229,6 +239,7 @@ public final class EarlybirdBench {
                 bulkN / Math.max(1e-9, bulkSeconds),
                 bulkBytes,
                 bulkRead,
+                bulkCpuSeconds,
                 freshness,
                 Runtime.getRuntime().availableProcessors());
     }
