@@ -55,7 +55,7 @@ public class LightRankerProcedures {
             @Description("Whether it was trained") boolean trained,
             @Description("Weights by feature, bias first") Map<String, Object> weights) {}
 
-    @Procedure(name = TRAIN, mode = Mode.READ)
+    @Procedure(name = TRAIN, mode = Mode.WRITE)
     @Description("Trains the light ranker on the database's own engagement history (see procedures/README.md) and"
             + " saves it, versioned, when its held-out AUC is not below the hand-set fallback's. Config: maxViewers"
             + " (5000), labelPeriodHours (24), windowHours (24), testFraction (0.2), l2 (1.0), seed (42), save (true).")
@@ -77,6 +77,9 @@ public class LightRankerProcedures {
                 r.booleanValue("save", true));
         r.done();
         LightRankerTraining.TrainingResult t = LightRankerTraining.train(db, roost, o);
+        if (t.shouldSave()) {
+            LightRankerStore.save(tx, t.model(), t.auc(), System.currentTimeMillis());
+        }
         return Stream.of(new TrainRow(
                 t.viewers(),
                 t.trainExamples(),
@@ -86,7 +89,7 @@ public class LightRankerProcedures {
                 t.auc(),
                 t.fallbackAuc(),
                 t.model().version(),
-                t.saved(),
+                t.shouldSave(),
                 Map.copyOf(t.model().namedWeights()),
                 t.millis()));
     }

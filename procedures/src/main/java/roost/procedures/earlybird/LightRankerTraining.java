@@ -35,7 +35,8 @@ import roost.retrieval.earlybird.TweetFields;
  * the label is whether the viewer engaged with the tweet after T, and a positive weighs as its
  * strongest engagement by the original's label weights (reply 9, like 1, retweet 1, profile click
  * 1, click 0.3, quote 1, dwell 0.1, video 0.01). Viewers are split 80/20; the AUC on the held-out
- * viewers is reported beside the hand-set fallback's on the same examples.
+ * viewers is reported beside the hand-set fallback's on the same examples. Reads in its own
+ * transactions; the caller saves the model ({@link LightRankerStore#save}).
  */
 public final class LightRankerTraining {
     /** Label weights by relationship type. */
@@ -57,7 +58,7 @@ public final class LightRankerTraining {
      * @param testFraction viewers held out (default 0.2)
      * @param l2 penalty (default 1.0)
      * @param seed sampling and split seed
-     * @param save whether to save the model (only when its held-out AUC beats the fallback's)
+     * @param save whether the caller should save the model (see {@link TrainingResult#shouldSave()})
      */
     public record Options(
             Duration labelPeriod,
@@ -82,7 +83,7 @@ public final class LightRankerTraining {
             double auc,
             double fallbackAuc,
             LightRanker model,
-            boolean saved,
+            boolean shouldSave,
             long millis) {}
 
     private LightRankerTraining() {}
@@ -175,7 +176,6 @@ public final class LightRankerTraining {
                     }
                 }
             }
-            tx.commit();
         }
         if (trainX.isEmpty() || !trainY.contains(1) || !trainY.contains(0)) {
             throw new roost.model.RoostException("too little engagement history to train the light ranker: "
@@ -200,14 +200,8 @@ public final class LightRankerTraining {
         }
         double auc = LightRankerTrainer.auc(s, ty);
         double fallbackAuc = LightRankerTrainer.auc(f, ty);
-        boolean saved = false;
-        if (o.save() && Double.isFinite(auc) && !(auc < fallbackAuc)) {
-            try (Transaction tx = db.beginTx()) {
-                LightRankerStore.save(tx, model, auc, System.currentTimeMillis());
-                tx.commit();
-            }
-            saved = true;
-        }
+        // Saving is the caller's, in its own transaction (a procedure's transaction decides what it may write).
+        boolean shouldSave = o.save() && Double.isFinite(auc) && !(auc < fallbackAuc);
         return new TrainingResult(
                 viewers,
                 trainX.size(),
@@ -217,7 +211,7 @@ public final class LightRankerTraining {
                 auc,
                 fallbackAuc,
                 model,
-                saved,
+                shouldSave,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
