@@ -112,11 +112,15 @@ public final class EarlybirdBench {
             if (bulkTweets > 0) {
                 b.append(String.format(
                         Locale.ROOT,
-                        "Bulk indexing: %,d tweets in %.1f s = **%,.0f tweets/s** (reading them from the graph"
-                                + " first took %.1f s, not counted); %.1f bytes/tweet on disk after commit.%n",
+                        "Bulk indexing: %,d tweets in %.1f s = **%,.0f tweets/s** wall; the indexing threads and the"
+                                + " commit used %.1f CPU-s = %,.0f tweets per CPU-second (Lucene's merge threads not"
+                                + " counted); reading them from the graph first took %.1f s, not counted;"
+                                + " %.1f bytes/tweet on disk after commit.%n",
                         bulkTweets,
                         bulkSeconds,
                         bulkTweetsPerSecond,
+                        bulkCpuSeconds,
+                        bulkTweets / Math.max(1e-9, bulkCpuSeconds),
                         bulkReadSeconds,
                         bulkBytesPerTweet));
             }
