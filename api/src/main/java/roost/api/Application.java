@@ -6,6 +6,7 @@ import roost.api.config.RoostConfig;
 import roost.api.config.Setting;
 import roost.api.db.EmbeddedNeo4j;
 import roost.api.http.HttpApi;
+import roost.api.search.SearchService;
 import roost.api.timeline.TimelineService;
 import roost.api.users.UserService;
 import roost.procedures.extension.RoostRuntime;
@@ -52,8 +53,12 @@ public final class Application implements AutoCloseable {
                     ? new HttpApi.BrowserTarget(neo4j.boltUrl(), neo4j.neo4jVersion())
                     : null;
             TimelineService timeline = new TimelineService(neo4j.db());
-            HttpApi.Services services =
-                    new HttpApi.Services(new UserService(neo4j.db()), timeline, RoostRuntime.version(), browser);
+            HttpApi.Services services = new HttpApi.Services(
+                    new UserService(neo4j.db()),
+                    timeline,
+                    new SearchService(neo4j.db()),
+                    RoostRuntime.version(),
+                    browser);
             HttpApi http = new HttpApi(
                             services,
                             new HttpApi.Limits(config.getInt(Setting.DEFAULT_LIMIT), config.getInt(Setting.MAX_LIMIT)))

@@ -43,7 +43,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("roost.importer..", "roost.ranker..", "roost.procedures..", "roost.api..")
-                .allowEmptyShould(true) // retrieval is empty until the Earlybird index lands
                 .check(roost);
         noClasses()
                 .that()

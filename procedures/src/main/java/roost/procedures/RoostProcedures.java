@@ -5,6 +5,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import roost.procedures.earlybird.EarlybirdProcedures;
+import roost.procedures.earlybird.LightRankerProcedures;
 import roost.procedures.graph.LiveGraphProcedure;
 import roost.procedures.network.NetworkProcedures;
 import roost.procedures.realgraph.RealGraphProcedures;
@@ -22,7 +24,9 @@ public final class RoostProcedures {
             RealGraphProcedures.class,
             SalsaProcedures.class,
             TrustProcedures.class,
-            WhoToFollowProcedures.class);
+            WhoToFollowProcedures.class,
+            EarlybirdProcedures.class,
+            LightRankerProcedures.class);
     public static final List<Class<?>> FUNCTION_CLASSES = List.of();
 
     private RoostProcedures() {}

@@ -13,9 +13,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final GraphDatabaseService db;
 
     public EmbeddedDatabase(Path home) {
+        this(home, java.util.Map.of());
+    }
+
+    /** With extra Neo4j settings (Roost's among them). */
+    public EmbeddedDatabase(Path home, java.util.Map<org.neo4j.graphdb.config.Setting<?>, Object> settings) {
         dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("roost.*"))
+                .setConfig(settings)
                 .build();
         db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         Schema.apply(db);

@@ -19,7 +19,12 @@ import roost.importer.generate.GeneratorConfig;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks, outside the test run. Each prints what it measured, with the machine's core count.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Timeline.class})
+        subcommands = {
+            BenchCommand.Import.class,
+            BenchCommand.Graph.class,
+            BenchCommand.Earlybird.class,
+            BenchCommand.Timeline.class
+        })
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -193,6 +198,115 @@ final class BenchCommand implements Runnable {
                 System.out.printf(
                         "%nSocial-graph benchmark on %s, %d cores%n%n",
                         config.dataDir(), Runtime.getRuntime().availableProcessors());
+                System.out.println(report.toMarkdown());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "earlybird",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Earlybird on the database in the data directory: in-network top-K latency (p50/p99) through"
+                        + " roost.earlybird.inNetwork side by side with the plain Cypher query in the same run (ratio),"
+                        + " for viewers following --followees accounts; bulk indexing throughput into a fresh index;"
+                        + " freshness (commit to searchable); index bytes per tweet.",
+                "Writes to the database: --viewers users marked benchViewer: true with their follows (created once,"
+                        + " reused), and probe tweets for freshness (deleted afterwards)."
+            })
+    static final class Earlybird implements Callable<Integer> {
+        @Option(
+                names = "--viewers",
+                paramLabel = "N",
+                defaultValue = "50",
+                description = "Bench viewers. Default: ${DEFAULT-VALUE}.")
+        int viewers;
+
+        @Option(
+                names = "--followees",
+                paramLabel = "N",
+                defaultValue = "1000",
+                description = "Accounts each bench viewer follows. Default: ${DEFAULT-VALUE}.")
+        int followees;
+
+        @Option(
+                names = "--requests",
+                paramLabel = "N",
+                defaultValue = "500",
+                description = "Timed requests per way. Default: ${DEFAULT-VALUE}.")
+        int requests;
+
+        @Option(
+                names = "--warmup",
+                paramLabel = "N",
+                defaultValue = "100",
+                description = "Warm-up requests per way. Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(
+                names = "--limit",
+                paramLabel = "K",
+                defaultValue = "600",
+                description = "Tweets returned per request. Default: ${DEFAULT-VALUE}.")
+        int limit;
+
+        @Option(
+                names = "--freshness-writes",
+                paramLabel = "N",
+                defaultValue = "200",
+                description = "Probe tweets for freshness (0 = skip). Default: ${DEFAULT-VALUE}.")
+        int freshnessWrites;
+
+        @Option(
+                names = "--bulk-tweets",
+                paramLabel = "N",
+                defaultValue = "-1",
+                description = "Tweets for the bulk-indexing run (-1 = all in the graph, 0 = skip)."
+                        + " Default: ${DEFAULT-VALUE}.")
+        long bulkTweets;
+
+        @Option(
+                names = "--bulk-threads",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "Indexing threads of the bulk run. Default: ${DEFAULT-VALUE}.")
+        int bulkThreads;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            RoostConfig config = options.load();
+            Path work = config.dataDir().resolve("bench");
+            Files.createDirectories(work);
+            try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
+                roost.procedures.earlybird.EarlybirdBench.Report report = roost.procedures.earlybird.EarlybirdBench.run(
+                        neo4j.db(),
+                        new roost.procedures.earlybird.EarlybirdBench.Options(
+                                viewers,
+                                followees,
+                                requests,
+                                warmup,
+                                limit,
+                                freshnessWrites,
+                                bulkTweets,
+                                bulkThreads,
+                                seed),
+                        work);
+                System.out.printf(
+                        "%nEarlybird benchmark on %s, %d cores, max heap %d MiB%n%n",
+                        config.dataDir(),
+                        Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory() >> 20);
                 System.out.println(report.toMarkdown());
             }
             return 0;

@@ -17,6 +17,7 @@ import roost.procedures.extension.RoostRuntime;
             ImportCommand.class,
             GenerateCommand.class,
             RealGraphCommand.class,
+            LightRankerCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class

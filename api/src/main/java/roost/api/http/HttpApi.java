@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roost.api.search.SearchService;
 import roost.api.timeline.MixOptions;
 import roost.api.timeline.MixedTimeline;
 import roost.api.timeline.TimelineItem;
@@ -30,6 +31,7 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(Services services, Limits limits) {
         UsersController users = new UsersController(services.users(), limits);
         TimelineController timeline = new TimelineController(services.timeline(), limits);
+        SearchController search = new SearchController(services.search(), limits);
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json";
@@ -47,6 +49,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/v1/users", users::list);
         app.get("/api/v1/users/{id}", users::get);
         app.get("/api/v1/timeline/{userId}", timeline::get);
+        app.get("/api/v1/search", search::search);
 
         app.exception(
                 RoostException.InvalidArgument.class,
@@ -70,7 +73,8 @@ public final class HttpApi implements AutoCloseable {
      * @param browser where the Neo4j Browser served at {@value #BROWSER_PATH} connects, or null to
      *     not serve it
      */
-    public record Services(UserService users, TimelineService timeline, String version, BrowserTarget browser) {}
+    public record Services(
+            UserService users, TimelineService timeline, SearchService search, String version, BrowserTarget browser) {}
 
     /** The Bolt endpoint the served Neo4j Browser connects to. */
     public record BrowserTarget(String boltUrl, String neo4jVersion) {

@@ -139,6 +139,42 @@ public final class ConfigReader {
         return out;
     }
 
+    /** An optional string of at most {@code maxLength} characters, trimmed: {@code null} when absent. */
+    public String optionalString(String key, int maxLength) {
+        Object raw = take(key);
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof String s) || s.trim().length() > maxLength) {
+            throw invalid(key, raw, "must be a string of at most " + maxLength + " characters");
+        }
+        return s.trim();
+    }
+
+    /** A list of integers, each in [min, max], at most {@code maxSize} of them; empty when absent. */
+    public long[] longList(String key, long min, long max, int maxSize) {
+        Object raw = take(key);
+        if (raw == null) {
+            return new long[0];
+        }
+        if (!(raw instanceof List<?> list) || list.size() > maxSize) {
+            throw invalid(key, raw, "must be a list of at most " + maxSize + " integers in [" + min + ", " + max + "]");
+        }
+        long[] out = new long[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object o = list.get(i);
+            boolean whole = o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte;
+            if (!whole || ((Number) o).longValue() < min || ((Number) o).longValue() > max) {
+                throw invalid(
+                        key,
+                        raw,
+                        "must be a list of integers in [" + min + ", " + max + "]; item " + i + " is " + show(o));
+            }
+            out[i] = ((Number) o).longValue();
+        }
+        return out;
+    }
+
     /** Rejects every key that no read asked for. Call after the last read. */
     public void done() {
         for (String key : values.keySet()) {

@@ -3,6 +3,7 @@ package roost.procedures.extension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.logging.Log;
 import roost.model.RoostException;
+import roost.procedures.earlybird.Earlybird;
 import roost.procedures.graph.EngagementGraph;
 import roost.procedures.graph.LiveGraph;
+import roost.retrieval.earlybird.TweetIndex;
 
 /**
  * Roost's state inside the database process: one per DBMS, created by {@link RoostExtensionFactory}.
@@ -88,6 +91,53 @@ public final class RoostRuntime implements AutoCloseable {
             closeWhenDatabasesStop(service);
             return LiveGraph.open(service.database(name), service, liveGraphSettings(), log);
         });
+    }
+
+    /**
+     * The Earlybird tweet index of a database, opened at first use (a rebuild from the graph when
+     * the index is missing or unreadable, else a catch-up; later calls return at once).
+     *
+     * @throws RoostException.InvalidArgument for the {@code system} database
+     */
+    public Earlybird earlybird(String database) {
+        if (GraphDatabaseSettings.SYSTEM_DATABASE_NAME.equals(database)) {
+            throw new RoostException.InvalidArgument(
+                    "The system database has no Roost Earlybird index; use a user database");
+        }
+        return component(database, Earlybird.class, name -> {
+            DatabaseManagementService service = dbms.get();
+            closeWhenDatabasesStop(service);
+            return Earlybird.open(service.database(name), service, earlybirdSettings(name), log);
+        });
+    }
+
+    /** The Earlybird settings of a database from the Neo4j configuration ({@link RoostSettings}). */
+    public Earlybird.Settings earlybirdSettings(String database) {
+        Path home = config.get(GraphDatabaseSettings.neo4j_home);
+        Path dir = config.get(RoostSettings.EARLYBIRD_DIRECTORY);
+        Path base = dir == null ? home.resolve("data").resolve("earlybird") : home.resolve(dir);
+        TweetIndex.Settings d = TweetIndex.Settings.DEFAULT;
+        Duration maxStale = config.get(RoostSettings.EARLYBIRD_MAX_STALE);
+        return new Earlybird.Settings(
+                base.resolve(database),
+                new TweetIndex.Settings(
+                        config.get(RoostSettings.EARLYBIRD_RETENTION),
+                        maxStale,
+                        d.minStale().compareTo(maxStale) > 0 ? maxStale : d.minStale(),
+                        d.ramBufferMb()),
+                config.get(RoostSettings.EARLYBIRD_COMMIT_INTERVAL),
+                config.get(RoostSettings.EARLYBIRD_CATCH_UP_MARGIN));
+    }
+
+    /**
+     * Forgets a database's component without closing it; the next use creates a new one. For
+     * recovery tests and benchmarks that stop a component as a crash would.
+     */
+    public void forget(String database, Class<?> type) {
+        Map<Class<?>, Object> perDb = components.get(database);
+        if (perDb != null) {
+            perDb.remove(type);
+        }
     }
 
     /** The live graph settings from the Neo4j configuration ({@link RoostSettings}). */

@@ -2,7 +2,9 @@ package roost.procedures.extension;
 
 import static org.neo4j.configuration.SettingConstraints.range;
 import static org.neo4j.configuration.SettingValueParsers.DURATION;
+import static org.neo4j.configuration.SettingValueParsers.PATH;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.configuration.Description;
 import org.neo4j.configuration.SettingBuilder;
@@ -35,5 +37,39 @@ public final class RoostSettings implements SettingsDeclaration {
     public static final Setting<Duration> LIVE_GRAPH_PUBLISH_INTERVAL = SettingBuilder.newBuilder(
                     "dbms.roost.live_graph.publish_interval", DURATION, Duration.ofMillis(100))
             .addConstraint(range(Duration.ofMillis(1), Duration.ofSeconds(1)))
+            .build();
+
+    @Description("Directory of the Earlybird tweet index of each database: <directory>/<database>. "
+            + "Default: <neo4j home>/data/earlybird. A relative path is taken from the Neo4j home.")
+    public static final Setting<Path> EARLYBIRD_DIRECTORY = SettingBuilder.newBuilder(
+                    "dbms.roost.earlybird.directory", PATH, null)
+            .build();
+
+    @Description("How much data time the Earlybird index keeps: tweets older than the newest indexed one minus "
+            + "this are dropped, 1h to 365d.")
+    public static final Setting<Duration> EARLYBIRD_RETENTION = SettingBuilder.newBuilder(
+                    "dbms.roost.earlybird.retention", DURATION, Duration.ofDays(7))
+            .addConstraint(range(Duration.ofHours(1), Duration.ofDays(365)))
+            .build();
+
+    @Description("Longest time before a committed tweet or count is searchable in the Earlybird index "
+            + "(the reopen thread's target), 10ms to 10s.")
+    public static final Setting<Duration> EARLYBIRD_MAX_STALE = SettingBuilder.newBuilder(
+                    "dbms.roost.earlybird.max_stale", DURATION, Duration.ofMillis(500))
+            .addConstraint(range(Duration.ofMillis(10), Duration.ofSeconds(10)))
+            .build();
+
+    @Description("How often the Earlybird writer commits the index with its position (what a crash can lose, "
+            + "and catch-up re-reads), 100ms to 1h.")
+    public static final Setting<Duration> EARLYBIRD_COMMIT_INTERVAL = SettingBuilder.newBuilder(
+                    "dbms.roost.earlybird.commit_interval", DURATION, Duration.ofSeconds(5))
+            .addConstraint(range(Duration.ofMillis(100), Duration.ofHours(1)))
+            .build();
+
+    @Description("How far before the recorded position the Earlybird catch-up re-reads tweets and engagements "
+            + "(covers tweets whose createdAt is older than ones already indexed), 0s to 7d.")
+    public static final Setting<Duration> EARLYBIRD_CATCH_UP_MARGIN = SettingBuilder.newBuilder(
+                    "dbms.roost.earlybird.catch_up_margin", DURATION, Duration.ofHours(1))
+            .addConstraint(range(Duration.ZERO, Duration.ofDays(7)))
             .build();
 }
