@@ -18,6 +18,7 @@ import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.logging.Log;
 import roost.model.RoostException;
+import roost.procedures.communities.CommunityModel;
 import roost.procedures.graph.EngagementGraph;
 import roost.procedures.graph.LiveGraph;
 
@@ -87,6 +88,24 @@ public final class RoostRuntime implements AutoCloseable {
             DatabaseManagementService service = dbms.get();
             closeWhenDatabasesStop(service);
             return LiveGraph.open(service.database(name), service, liveGraphSettings(), log);
+        });
+    }
+
+    /**
+     * The live community model of a database: at first use, loaded from the last community run
+     * written to it (empty when there is none), then kept current by a transaction listener.
+     *
+     * @throws RoostException.InvalidArgument for the {@code system} database
+     */
+    public CommunityModel communities(String database) {
+        if (GraphDatabaseSettings.SYSTEM_DATABASE_NAME.equals(database)) {
+            throw new RoostException.InvalidArgument(
+                    "The system database has no Roost communities; use a user database");
+        }
+        return component(database, CommunityModel.class, name -> {
+            DatabaseManagementService service = dbms.get();
+            closeWhenDatabasesStop(service);
+            return CommunityModel.open(service.database(name), service);
         });
     }
 

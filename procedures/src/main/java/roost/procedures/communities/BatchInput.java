@@ -1,0 +1,176 @@
+package roost.procedures.communities;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import roost.model.CommunityGraph;
+import roost.model.Labels;
+import roost.model.Props;
+import roost.model.Rel;
+
+/**
+ * What a community batch reads from the database, with read-only Cypher: every user (id, internal
+ * node id, whether it holds interests from an earlier run), every {@code FOLLOWS} between users,
+ * and the engagements of the counted types in the window before the newest one (on tweets created
+ * at most two windows before it, so the tweet index bounds the scan).
+ */
+final class BatchInput {
+    final FollowData follows;
+    final long[] userNodes;
+    final BitSet hadInterests;
+    /** Engagements: user index, tweet id, tweet internal node id, author id, time. */
+    final int[] engUser;
+
+    final long[] engTweet;
+    final long[] engTweetNode;
+    final long[] engAuthor;
+    final long[] engTime;
+    final long dataTime;
+
+    private BatchInput(
+            FollowData follows,
+            long[] userNodes,
+            BitSet hadInterests,
+            int[] engUser,
+            long[] engTweet,
+            long[] engTweetNode,
+            long[] engAuthor,
+            long[] engTime,
+            long dataTime) {
+        this.follows = follows;
+        this.userNodes = userNodes;
+        this.hadInterests = hadInterests;
+        this.engUser = engUser;
+        this.engTweet = engTweet;
+        this.engTweetNode = engTweetNode;
+        this.engAuthor = engAuthor;
+        this.engTime = engTime;
+        this.dataTime = dataTime;
+    }
+
+    int engagements() {
+        return engUser.length;
+    }
+
+    static BatchInput load(GraphDatabaseService db, CommunityParams params, long windowMillis, BatchProgress progress) {
+        LongArrayList ids = new LongArrayList();
+        LongArrayList nodes = new LongArrayList();
+        BitSet had = new BitSet();
+        try (BatchProgress.Stage stage = progress.start("Reading users", -1);
+                Transaction tx = db.beginTx();
+                Result r = tx.execute("MATCH (u:" + Labels.USER_NAME + ") WHERE u." + Props.ID + " IS NOT NULL "
+                        + "RETURN u." + Props.ID + " AS id, id(u) AS node, u." + CommunityGraph.INTERESTED_IN_NORM
+                        + " IS NOT NULL AS had")) {
+            r.accept(row -> {
+                if ((Boolean) row.get("had")) {
+                    had.set(ids.size());
+                }
+                ids.add(((Number) row.get("id")).longValue());
+                nodes.add(((Number) row.get("node")).longValue());
+                stage.step(1);
+                return true;
+            });
+        }
+        long[] userIds = ids.toLongArray();
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap index = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        index.defaultReturnValue(-1);
+        for (int i = 0; i < userIds.length; i++) {
+            index.put(userIds[i], i);
+        }
+        IntArrayList from = new IntArrayList();
+        IntArrayList to = new IntArrayList();
+        try (BatchProgress.Stage stage = progress.start("Reading follows", -1);
+                Transaction tx = db.beginTx();
+                Result r = tx.execute("MATCH (a:" + Labels.USER_NAME + ")-[:" + Rel.FOLLOWS.name() + "]->(b:"
+                        + Labels.USER_NAME + ") RETURN a." + Props.ID + " AS a, b." + Props.ID + " AS b")) {
+            r.accept(row -> {
+                if (row.get("a") instanceof Number a && row.get("b") instanceof Number b) {
+                    int ia = index.get(a.longValue());
+                    int ib = index.get(b.longValue());
+                    if (ia >= 0 && ib >= 0 && ia != ib) {
+                        from.add(ia);
+                        to.add(ib);
+                    }
+                }
+                stage.step(1);
+                return true;
+            });
+        }
+        FollowData follows = FollowData.of(userIds, from.elements(), to.elements(), from.size());
+
+        long newestTweet;
+        try (Transaction tx = db.beginTx();
+                Result r = tx.execute("MATCH (t:" + Labels.TWEET_NAME + ") WHERE t." + Props.CREATED_AT
+                        + " IS NOT NULL RETURN t." + Props.CREATED_AT + " AS at ORDER BY at DESC LIMIT 1")) {
+            newestTweet = r.hasNext() ? ((Number) r.next().get("at")).longValue() : Long.MIN_VALUE;
+        }
+        IntArrayList eu = new IntArrayList();
+        LongArrayList et = new LongArrayList();
+        LongArrayList en = new LongArrayList();
+        LongArrayList ea = new LongArrayList();
+        LongArrayList etime = new LongArrayList();
+        long[] newest = {Long.MIN_VALUE};
+        if (newestTweet != Long.MIN_VALUE && !params.engagementTypes().isEmpty()) {
+            String types = params.engagementTypes().stream().sorted().collect(Collectors.joining("|"));
+            // Engagements may come after the newest tweet: the window is anchored a window later.
+            long cutoff = newestTweet - windowMillis;
+            try (BatchProgress.Stage stage = progress.start("Reading engagements", -1);
+                    Transaction tx = db.beginTx();
+                    Result r = tx.execute(
+                            "MATCH (t:" + Labels.TWEET_NAME + ") WHERE t." + Props.CREATED_AT + " >= $tweetCutoff "
+                                    + "MATCH (u:" + Labels.USER_NAME + ")-[e:" + types + "]->(t) WHERE e."
+                                    + Props.CREATED_AT + " >= $cutoff "
+                                    + "RETURN u." + Props.ID + " AS u, t." + Props.ID + " AS t, id(t) AS node, t."
+                                    + Props.AUTHOR_ID + " AS a, e." + Props.CREATED_AT + " AS time",
+                            Map.of("cutoff", cutoff, "tweetCutoff", cutoff - windowMillis))) {
+                r.accept(row -> {
+                    stage.step(1);
+                    if (!(row.get("u") instanceof Number u)
+                            || !(row.get("t") instanceof Number t)
+                            || !(row.get("time") instanceof Number time)) {
+                        return true;
+                    }
+                    int iu = index.get(u.longValue());
+                    if (iu < 0) {
+                        return true;
+                    }
+                    eu.add(iu);
+                    et.add(t.longValue());
+                    en.add(((Number) row.get("node")).longValue());
+                    ea.add(row.get("a") instanceof Number a ? a.longValue() : Long.MIN_VALUE);
+                    etime.add(time.longValue());
+                    newest[0] = Math.max(newest[0], time.longValue());
+                    return true;
+                });
+            }
+        }
+        long dataTime = newest[0] == Long.MIN_VALUE ? Math.max(0, newestTweet) : newest[0];
+        // Keep only engagements inside the window before the newest engagement.
+        IntArrayList keep = new IntArrayList();
+        for (int i = 0; i < eu.size(); i++) {
+            if (etime.getLong(i) >= dataTime - windowMillis) {
+                keep.add(i);
+            }
+        }
+        int n = keep.size();
+        int[] u = new int[n];
+        long[] t = new long[n];
+        long[] node = new long[n];
+        long[] a = new long[n];
+        long[] time = new long[n];
+        for (int k = 0; k < n; k++) {
+            int i = keep.getInt(k);
+            u[k] = eu.getInt(i);
+            t[k] = et.getLong(i);
+            node[k] = en.getLong(i);
+            a[k] = ea.getLong(i);
+            time[k] = etime.getLong(i);
+        }
+        return new BatchInput(follows, nodes.toLongArray(), had, u, t, node, a, time, dataTime);
+    }
+}
