@@ -28,6 +28,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoData.ensure(config, new ConsoleProgress());
         String password = DemoData.ensurePassword(config);
         Application app = Application.start(config, password);
+        DemoData.ensureCommunities(app.neo4j().db(), new ConsoleProgress(""));
         Console.printServing(app, password);
         Console.printSamples(app, DemoData.sampleUsers(app.neo4j().db(), 2));
         Console.awaitShutdown(app);

@@ -17,6 +17,7 @@ import roost.procedures.extension.RoostRuntime;
             ImportCommand.class,
             GenerateCommand.class,
             RealGraphCommand.class,
+            CommunitiesCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

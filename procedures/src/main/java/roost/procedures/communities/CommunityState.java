@@ -9,9 +9,9 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
  * communities, KnownFor, every user's (unnormalised) interests, tweet vectors and each community's
  * best tweets. Mutable; the {@link CommunityModel} guards it.
  */
-final class CommunityState {
+public final class CommunityState {
     /** One community: its producers (KnownFor members), best score first. */
-    record Community(
+    public record Community(
             int id,
             int size,
             String name,
@@ -21,7 +21,7 @@ final class CommunityState {
             float[] memberScores) {}
 
     /** What the run measured. */
-    record Stats(
+    public record Stats(
             String algorithm,
             int communities,
             int producers,
