@@ -6,6 +6,9 @@ import java.util.BitSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import roost.model.CommunityGraph;
@@ -53,6 +56,11 @@ final class BatchInput {
         this.dataTime = dataTime;
     }
 
+    @SuppressWarnings("deprecation") // the internal id, read in the same batch; elementId would cost a string per edge
+    private static long nodeId(Node node) {
+        return node.getId();
+    }
+
     int engagements() {
         return engUser.length;
     }
@@ -82,24 +90,33 @@ final class BatchInput {
         for (int i = 0; i < userIds.length; i++) {
             index.put(userIds[i], i);
         }
+        // Follows through the Core API by relationship type, endpoints by internal id: no property
+        // read per edge (several times faster than returning a.id, b.id from Cypher).
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap byNode =
+                new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap(userIds.length);
+        byNode.defaultReturnValue(-1);
+        long[] nodeIds = nodes.elements();
+        for (int i = 0; i < userIds.length; i++) {
+            byNode.put(nodeIds[i], i);
+        }
         IntArrayList from = new IntArrayList();
         IntArrayList to = new IntArrayList();
         try (BatchProgress.Stage stage = progress.start("Reading follows", -1);
                 Transaction tx = db.beginTx();
-                Result r = tx.execute("MATCH (a:" + Labels.USER_NAME + ")-[:" + Rel.FOLLOWS.name() + "]->(b:"
-                        + Labels.USER_NAME + ") RETURN a." + Props.ID + " AS a, b." + Props.ID + " AS b")) {
-            r.accept(row -> {
-                if (row.get("a") instanceof Number a && row.get("b") instanceof Number b) {
-                    int ia = index.get(a.longValue());
-                    int ib = index.get(b.longValue());
-                    if (ia >= 0 && ib >= 0 && ia != ib) {
-                        from.add(ia);
-                        to.add(ib);
-                    }
+                ResourceIterator<Relationship> rels = tx.findRelationships(Rel.FOLLOWS)) {
+            long n = 0;
+            while (rels.hasNext()) {
+                Relationship rel = rels.next();
+                int ia = byNode.get(nodeId(rel.getStartNode()));
+                int ib = byNode.get(nodeId(rel.getEndNode()));
+                if (ia >= 0 && ib >= 0 && ia != ib) {
+                    from.add(ia);
+                    to.add(ib);
                 }
-                stage.step(1);
-                return true;
-            });
+                if ((++n & 0xffff) == 0) {
+                    stage.step(0x10000);
+                }
+            }
         }
         FollowData follows = FollowData.of(userIds, from.elements(), to.elements(), from.size());
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -64,30 +65,10 @@ final class CommunityWriter {
         try (BatchProgress.Stage stage = progress.start("Removing the previous run", -1)) {
             repeat(
                     db,
-                    "MATCH (:" + Labels.USER_NAME + ")-[r:" + CommunityGraph.KNOWN_FOR.name() + "|"
-                            + CommunityGraph.INTERESTED_IN.name() + "]->(:" + Labels.COMMUNITY_NAME + ") WITH r LIMIT "
-                            + BATCH + " DELETE r RETURN count(*) AS n",
-                    stage,
-                    guard);
-            repeat(
-                    db,
-                    "MATCH (c:" + Labels.COMMUNITY_NAME + ") WITH c LIMIT " + BATCH
-                            + " DETACH DELETE c RETURN count(*) AS n",
-                    stage,
-                    guard);
-            repeat(
-                    db,
                     "MATCH (t:" + Labels.TWEET_NAME + ") WHERE t." + CommunityGraph.TWEET_COMMUNITY_TIME
                             + " IS NOT NULL WITH t LIMIT " + BATCH + " REMOVE t." + CommunityGraph.TWEET_COMMUNITIES
                             + ", t."
                             + CommunityGraph.TWEET_COMMUNITY_SCORES + ", t." + CommunityGraph.TWEET_COMMUNITY_TIME
-                            + " RETURN count(*) AS n",
-                    stage,
-                    guard);
-            repeat(
-                    db,
-                    "MATCH (u:" + Labels.USER_NAME + ") WHERE u." + CommunityGraph.PREVIOUS_COMMUNITY
-                            + " IS NOT NULL WITH u LIMIT " + BATCH + " REMOVE u." + CommunityGraph.PREVIOUS_COMMUNITY
                             + " RETURN count(*) AS n",
                     stage,
                     guard);
@@ -122,7 +103,8 @@ final class CommunityWriter {
             rows.add(row);
         }
         db.executeTransactionally(
-                "UNWIND $rows AS row CREATE (c:" + Labels.COMMUNITY_NAME + ") SET c = row", Map.of("rows", rows));
+                "UNWIND $rows AS row MERGE (c:" + Labels.COMMUNITY_NAME + " {" + Props.ID + ": row.id}) SET c = row",
+                Map.of("rows", rows));
         Map<Integer, String> communityNodes = new HashMap<>();
         db.executeTransactionally(
                 "MATCH (c:" + Labels.COMMUNITY_NAME + ") RETURN c." + Props.ID + " AS id, elementId(c) AS node",
@@ -154,8 +136,15 @@ final class CommunityWriter {
                         } catch (org.neo4j.graphdb.NotFoundException gone) {
                             continue;
                         }
+                        // The previous run's relationships go as the new ones are written.
+                        for (Relationship old : node.getRelationships(
+                                Direction.OUTGOING, CommunityGraph.KNOWN_FOR, CommunityGraph.INTERESTED_IN)) {
+                            old.delete();
+                        }
                         if (prev >= 0) {
                             node.setProperty(CommunityGraph.PREVIOUS_COMMUNITY, (long) prev);
+                        } else {
+                            node.removeProperty(CommunityGraph.PREVIOUS_COMMUNITY); // from an older run
                         }
                         if (kf >= 0) {
                             Relationship r = node.createRelationshipTo(
@@ -192,6 +181,11 @@ final class CommunityWriter {
                 stage.step(end - start);
             }
         }
+
+        // Communities of the previous run beyond this run's count (their relationships went with their users).
+        db.executeTransactionally(
+                "MATCH (c:" + Labels.COMMUNITY_NAME + ") WHERE c." + Props.ID + " >= $n DETACH DELETE c",
+                Map.of("n", (long) state.communities.length));
 
         // Tweets: community vectors as properties.
         long[] tweetIds = state.tweets.keySet().toLongArray();
