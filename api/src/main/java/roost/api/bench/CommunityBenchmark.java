@@ -49,11 +49,13 @@ public final class CommunityBenchmark {
 
     public String run(Options o) {
         StringBuilder out = new StringBuilder();
-        Long2IntOpenHashMap truth = o.truth() == null ? null : plantedCommunity(o.truth());
+        Long2IntOpenHashMap truth = o.truth() == null ? null : plantedCommunity(o.truth(), false);
+        Long2IntOpenHashMap single = o.truth() == null ? null : plantedCommunity(o.truth(), true);
         out.append(String.format(
                 Locale.ROOT,
-                "| algorithm | communities | producers | known for | modularity | conductance | coverage | NMI | ARI | batch s | stages (ms) |%n"
-                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|%n"));
+                "| algorithm | communities | producers | known for | modularity | conductance | coverage | NMI | ARI"
+                        + " | NMI, one-community producers | ARI, one-community producers | batch s | stages (ms) |%n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|%n"));
         CommunityBatch.Result last = null;
         for (String algorithm : o.algorithms()) {
             Map<String, Object> config = new LinkedHashMap<>(o.batch());
@@ -62,16 +64,16 @@ public final class CommunityBenchmark {
             long t0 = System.nanoTime();
             CommunityBatch.Result r = Communities.run(db, settings, progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String nmi = "-";
-            String ari = "-";
+            String agreement = "- | - | - | -";
             if (truth != null) {
                 PartitionAgreement a = agreement(r.knownForByUser(), truth);
-                nmi = String.format(Locale.ROOT, "%.3f", a.nmi());
-                ari = String.format(Locale.ROOT, "%.3f", a.ari());
+                PartitionAgreement b = agreement(r.knownForByUser(), single);
+                agreement = String.format(
+                        Locale.ROOT, "%.3f | %.3f | %.3f (%,d) | %.3f", a.nmi(), a.ari(), b.nmi(), b.items(), b.ari());
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %,d | %,d | %.4f | %.4f | %.4f | %s | %s | %.1f | %s |%n",
+                    "| %s | %,d | %,d | %,d | %.4f | %.4f | %.4f | %s | %.1f | %s |%n",
                     algorithm,
                     r.communities(),
                     r.producers(),
@@ -79,8 +81,7 @@ public final class CommunityBenchmark {
                     r.modularity(),
                     r.conductance(),
                     r.coverage(),
-                    nmi,
-                    ari,
+                    agreement,
                     seconds,
                     r.millis()));
             out.append("\n").append(Communities.summary(r)).append("\n\n");
@@ -105,9 +106,13 @@ public final class CommunityBenchmark {
         return PartitionAgreement.of(a.toIntArray(), b.toIntArray());
     }
 
-    /** Each user's strongest planted community, from {@code truth-user-interests.csv} (userId,community,weight). */
-    static Long2IntOpenHashMap plantedCommunity(Path dir) {
+    /**
+     * Each user's strongest planted community, from {@code truth-user-interests.csv}
+     * (userId,community,weight); with {@code singleOnly}, only users planted in exactly one community.
+     */
+    static Long2IntOpenHashMap plantedCommunity(Path dir, boolean singleOnly) {
         Long2IntOpenHashMap best = new Long2IntOpenHashMap();
+        Long2IntOpenHashMap count = new Long2IntOpenHashMap();
         Long2DoubleOpenHashMap weight = new Long2DoubleOpenHashMap();
         try (BufferedReader in = Files.newBufferedReader(dir.resolve("truth-user-interests.csv"))) {
             String line = in.readLine(); // header
@@ -116,6 +121,7 @@ public final class CommunityBenchmark {
                 long user = Long.parseLong(f[0]);
                 int community = Integer.parseInt(f[1]);
                 double w = Double.parseDouble(f[2]);
+                count.addTo(user, 1);
                 if (!weight.containsKey(user) || w > weight.get(user)) {
                     weight.put(user, w);
                     best.put(user, community);
@@ -123,6 +129,9 @@ public final class CommunityBenchmark {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (singleOnly) {
+            best.keySet().removeIf(u -> count.get((long) u) != 1);
         }
         return best;
     }
