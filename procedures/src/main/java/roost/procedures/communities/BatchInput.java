@@ -4,10 +4,11 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.BitSet;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
@@ -133,37 +134,46 @@ final class BatchInput {
         LongArrayList etime = new LongArrayList();
         long[] newest = {Long.MIN_VALUE};
         if (newestTweet != Long.MIN_VALUE && !params.engagementTypes().isEmpty()) {
-            String types = params.engagementTypes().stream().sorted().collect(Collectors.joining("|"));
             // Engagements may come after the newest tweet: the window is anchored a window later.
             long cutoff = newestTweet - windowMillis;
+            RelationshipType[] relTypes = params.engagementTypes().stream()
+                    .sorted()
+                    .map(RelationshipType::withName)
+                    .toArray(RelationshipType[]::new);
+            // Tweets of the window from the createdAt index, then each tweet's incoming engagements
+            // through the Core API (a Cypher pattern here let the planner start from the users).
             try (BatchProgress.Stage stage = progress.start("Reading engagements", -1);
                     Transaction tx = db.beginTx();
                     Result r = tx.execute(
                             "MATCH (t:" + Labels.TWEET_NAME + ") WHERE t." + Props.CREATED_AT + " >= $tweetCutoff "
-                                    + "MATCH (u:" + Labels.USER_NAME + ")-[e:" + types + "]->(t) WHERE e."
-                                    + Props.CREATED_AT + " >= $cutoff "
-                                    + "RETURN u." + Props.ID + " AS u, t." + Props.ID + " AS t, id(t) AS node, t."
-                                    + Props.AUTHOR_ID + " AS a, e." + Props.CREATED_AT + " AS time",
-                            Map.of("cutoff", cutoff, "tweetCutoff", cutoff - windowMillis))) {
-                r.accept(row -> {
-                    stage.step(1);
-                    if (!(row.get("u") instanceof Number u)
-                            || !(row.get("t") instanceof Number t)
-                            || !(row.get("time") instanceof Number time)) {
-                        return true;
+                                    + "RETURN t AS t, t." + Props.ID + " AS id, t." + Props.AUTHOR_ID + " AS a",
+                            Map.of("tweetCutoff", cutoff - windowMillis))) {
+                while (r.hasNext()) {
+                    Map<String, Object> row = r.next();
+                    if (!(row.get("id") instanceof Number t)) {
+                        continue;
                     }
-                    int iu = index.get(u.longValue());
-                    if (iu < 0) {
-                        return true;
+                    Node tweet = (Node) row.get("t");
+                    long node = nodeId(tweet);
+                    long author = row.get("a") instanceof Number a ? a.longValue() : Long.MIN_VALUE;
+                    for (Relationship e : tweet.getRelationships(Direction.INCOMING, relTypes)) {
+                        if (!(e.getProperty(Props.CREATED_AT, null) instanceof Number time)
+                                || time.longValue() < cutoff) {
+                            continue;
+                        }
+                        int iu = byNode.get(nodeId(e.getStartNode()));
+                        if (iu < 0) {
+                            continue;
+                        }
+                        eu.add(iu);
+                        et.add(t.longValue());
+                        en.add(node);
+                        ea.add(author);
+                        etime.add(time.longValue());
+                        newest[0] = Math.max(newest[0], time.longValue());
+                        stage.step(1);
                     }
-                    eu.add(iu);
-                    et.add(t.longValue());
-                    en.add(((Number) row.get("node")).longValue());
-                    ea.add(row.get("a") instanceof Number a ? a.longValue() : Long.MIN_VALUE);
-                    etime.add(time.longValue());
-                    newest[0] = Math.max(newest[0], time.longValue());
-                    return true;
-                });
+                }
             }
         }
         long dataTime = newest[0] == Long.MIN_VALUE ? Math.max(0, newestTweet) : newest[0];
