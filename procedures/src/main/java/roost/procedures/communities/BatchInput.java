@@ -86,11 +86,6 @@ final class BatchInput {
             });
         }
         long[] userIds = ids.toLongArray();
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap index = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-        index.defaultReturnValue(-1);
-        for (int i = 0; i < userIds.length; i++) {
-            index.put(userIds[i], i);
-        }
         // Follows through the Core API by relationship type, endpoints by internal id: no property
         // read per edge (several times faster than returning a.id, b.id from Cypher).
         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap byNode =

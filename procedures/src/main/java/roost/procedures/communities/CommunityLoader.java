@@ -58,9 +58,6 @@ final class CommunityLoader {
             Long2IntOpenHashMap knownFor = new Long2IntOpenHashMap();
             knownFor.defaultReturnValue(-1);
             Long2FloatOpenHashMap knownForScore = new Long2FloatOpenHashMap();
-            List<List<long[]>> members = new ArrayList<>();
-            int n = stats.communities();
-            CommunityState.Community[] communities = new CommunityState.Community[n];
             List<Long> ids = new ArrayList<>();
             try (Result r = tx.execute("MATCH (c:" + Labels.COMMUNITY_NAME + ") RETURN c ORDER BY c." + Props.ID)) {
                 r.forEachRemaining(row -> {
@@ -68,8 +65,8 @@ final class CommunityLoader {
                     ids.add(((Number) c.getProperty(Props.ID)).longValue());
                 });
             }
-            n = ids.size();
-            communities = new CommunityState.Community[n];
+            int n = ids.size();
+            CommunityState.Community[] communities = new CommunityState.Community[n];
             List<List<Long>> memberIds = new ArrayList<>();
             List<List<Float>> memberScores = new ArrayList<>();
             for (int c = 0; c < n; c++) {
