@@ -42,8 +42,9 @@ class SchemaTest {
                     "SHOW INDEXES YIELD name WHERE name STARTS WITH 'tweet_' OR name STARTS WITH 'user_' RETURN name",
                     Map.of(),
                     r -> r.stream().count());
-            assertThat(constraints).isEqualTo(2);
-            assertThat(indexes).isEqualTo(4); // two constraint-backing indexes and two range indexes
+            assertThat(constraints).isEqualTo(3); // user_id, tweet_id, community_id
+            // user_id and tweet_id (constraint-backing), tweet_created_at, tweet_author_id, tweet_community_time
+            assertThat(indexes).isEqualTo(5);
             db.executeTransactionally("CREATE (:User {id: 1})");
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> db.executeTransactionally("CREATE (:User {id: 1})"))

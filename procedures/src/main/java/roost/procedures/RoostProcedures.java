@@ -5,6 +5,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import roost.procedures.communities.CommunityProcedures;
 import roost.procedures.earlybird.EarlybirdProcedures;
 import roost.procedures.earlybird.LightRankerProcedures;
 import roost.procedures.graph.LiveGraphProcedure;
@@ -20,6 +21,7 @@ public final class RoostProcedures {
     public static final List<Class<?>> PROCEDURE_CLASSES = List.of(
             VersionProcedure.class,
             LiveGraphProcedure.class,
+            CommunityProcedures.class,
             NetworkProcedures.class,
             RealGraphProcedures.class,
             SalsaProcedures.class,

@@ -5,7 +5,10 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import roost.model.Schema;
+import roost.procedures.gds.GdsRegistration;
 
 /** A small embedded database in a temporary directory, with Roost's schema and procedures. */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -13,19 +16,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final GraphDatabaseService db;
 
     public EmbeddedDatabase(Path home) {
-        this(home, java.util.Map.of());
+        this(home, java.util.Map.of(), false);
+    }
+
+    /** @param withGds also register the Graph Data Science procedures (several seconds) */
+    public EmbeddedDatabase(Path home, boolean withGds) {
+        this(home, java.util.Map.of(), withGds);
     }
 
     /** With extra Neo4j settings (Roost's among them). */
     public EmbeddedDatabase(Path home, java.util.Map<org.neo4j.graphdb.config.Setting<?>, Object> settings) {
+        this(home, settings, false);
+    }
+
+    /**
+     * @param settings extra Neo4j settings (Roost's among them)
+     * @param withGds also register the Graph Data Science procedures (several seconds)
+     */
+    public EmbeddedDatabase(
+            Path home, java.util.Map<org.neo4j.graphdb.config.Setting<?>, Object> settings, boolean withGds) {
         dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
-                .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("roost.*"))
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("gds.*", "roost.*"))
                 .setConfig(settings)
                 .build();
         db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         Schema.apply(db);
         RoostProcedures.register(db);
+        if (withGds) {
+            GdsRegistration.register(
+                    ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class));
+        }
+    }
+
+    public DatabaseManagementService dbms() {
+        return dbms;
     }
 
     public GraphDatabaseService db() {

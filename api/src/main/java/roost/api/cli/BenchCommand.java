@@ -23,7 +23,8 @@ import roost.importer.generate.GeneratorConfig;
             BenchCommand.Import.class,
             BenchCommand.Graph.class,
             BenchCommand.Earlybird.class,
-            BenchCommand.Timeline.class
+            BenchCommand.Timeline.class,
+            BenchCommand.CommunitiesBench.class
         })
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -373,6 +374,81 @@ final class BenchCommand implements Runnable {
                         "%nTimeline benchmark on %s, %d cores%n%n",
                         config.dataDir(), Runtime.getRuntime().availableProcessors());
                 System.out.println(report.toMarkdown());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "communities",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run the whole community batch once per algorithm on the database in the data directory (the last run"
+                        + " stays written) and print modularity, conductance, coverage, NMI/ARI of KnownFor against a"
+                        + " generator's planted communities (--truth), and the time of each stage; then time live updates"
+                        + " and roost.communities.similarTweets for sampled users."
+            })
+    static final class CommunitiesBench implements Callable<Integer> {
+        @Option(
+                names = "--algorithms",
+                split = ",",
+                paramLabel = "NAME",
+                defaultValue = "louvain,leiden",
+                description =
+                        "Algorithms, in order; the last one's result stays in the graph. Default: ${DEFAULT-VALUE}.")
+        List<String> algorithms;
+
+        @Option(
+                names = "--truth",
+                paramLabel = "DIR",
+                description = "A generator's output directory (truth-user-interests.csv) for NMI/ARI."
+                        + " Default: <data-dir>/demo-csv when it exists.")
+        Path truth;
+
+        @Option(
+                names = "--calls",
+                paramLabel = "N",
+                defaultValue = "2000",
+                description = "Timed live updates and similarTweets calls, each (0 = skip). Default: ${DEFAULT-VALUE}.")
+        int calls;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(
+                names = "--batch",
+                paramLabel = "KEY=VALUE",
+                description = "Any config key of roost.communities.detect (repeatable).")
+        java.util.Map<String, String> batch = new java.util.LinkedHashMap<>();
+
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() {
+            RoostConfig config = options.load();
+            Path truthDir = truth;
+            if (truthDir == null
+                    && Files.isRegularFile(config.dataDir().resolve("demo-csv/truth-user-interests.csv"))) {
+                truthDir = config.dataDir().resolve("demo-csv");
+            }
+            java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+            batch.forEach((k, v) -> settings.put(k, CommunitiesCommand.parse(v)));
+            try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openForBatch(config)) {
+                String report = new roost.api.bench.CommunityBenchmark(neo4j.db(), new ConsoleProgress(""))
+                        .run(new roost.api.bench.CommunityBenchmark.Options(
+                                algorithms, truthDir, calls, seed, settings));
+                System.out.printf(
+                        "%nCommunity benchmark on %s, %d cores, max heap %d MiB%s%n%n",
+                        config.dataDir(),
+                        Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        truthDir == null ? "" : ", truth " + truthDir);
+                System.out.println(report);
             }
             return 0;
         }

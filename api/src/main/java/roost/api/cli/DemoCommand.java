@@ -15,7 +15,8 @@ import roost.importer.ConsoleProgress;
         description = {
             "Start Roost on an embedded database with demo data.",
             "The first run generates a demo network (demo.users users, seed demo.seed) and imports it into the data"
-                    + " directory; later runs on the same directory reuse it. Without a configured Bolt password one is"
+                    + " directory; later runs on the same directory reuse it. The first start also detects communities (./roost communities) so"
+                    + " that the graph has (:Community) nodes to explore. Without a configured Bolt password one is"
                     + " generated, kept in <data-dir>/roost.conf and printed."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -28,6 +29,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoData.ensure(config, new ConsoleProgress());
         String password = DemoData.ensurePassword(config);
         Application app = Application.start(config, password);
+        DemoData.ensureCommunities(app.neo4j().db(), new ConsoleProgress(""));
         Console.printServing(app, password);
         Console.printSamples(app, DemoData.sampleUsers(app.neo4j().db(), 2));
         Console.awaitShutdown(app);

@@ -18,6 +18,7 @@ import roost.procedures.extension.RoostRuntime;
             GenerateCommand.class,
             RealGraphCommand.class,
             LightRankerCommand.class,
+            CommunitiesCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class

@@ -22,6 +22,7 @@ import roost.api.config.RoostConfig;
 import roost.api.config.Setting;
 import roost.model.Schema;
 import roost.procedures.RoostProcedures;
+import roost.procedures.gds.GdsRegistration;
 
 /**
  * The embedded Neo4j DBMS: owns the {@link DatabaseManagementService}, enables Bolt with
@@ -64,6 +65,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j openOffline(RoostConfig config) {
         return start(config.with(Setting.BOLT_ENABLED, "false"), null, false);
+    }
+
+    /**
+     * Opens the database for a batch job that needs the GDS procedures (community detection): no
+     * Bolt connector; Roost's and GDS's procedures are registered.
+     */
+    public static EmbeddedNeo4j openForBatch(RoostConfig config) {
+        return start(config.with(Setting.BOLT_ENABLED, "false"), null, true);
     }
 
     private static EmbeddedNeo4j start(RoostConfig config, String password, boolean withGds) {

@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roost.api.communities.Communities;
 import roost.api.config.RoostConfig;
 import roost.api.config.Setting;
 import roost.api.db.DataLoading;
@@ -22,6 +23,7 @@ import roost.importer.generate.Generator;
 import roost.importer.generate.GeneratorConfig;
 import roost.importer.load.ImportStats;
 import roost.model.RoostException;
+import roost.procedures.communities.CommunityBatch;
 
 /**
  * The demo's data directory: a generated network, imported once. A second demo on the same
@@ -60,6 +62,20 @@ public final class DemoData {
         p.setProperty("seconds", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         write(marker, p, "Roost demo data: generated and imported");
         LOG.info("Demo data ready: {}", stats);
+    }
+
+    /**
+     * Runs community detection once, on the first start over the demo data (or whenever no run has
+     * been written yet), so that analysts find communities in the graph.
+     */
+    public static void ensureCommunities(GraphDatabaseService db, Progress progress) {
+        if (Communities.present(db)) {
+            LOG.info("Communities already detected; reusing them");
+            return;
+        }
+        LOG.info("Detecting communities in the demo network (first start)");
+        CommunityBatch.Result r = Communities.run(db, CommunityBatch.Settings.DEFAULT, progress);
+        LOG.info("{}", Communities.summary(r));
     }
 
     /**

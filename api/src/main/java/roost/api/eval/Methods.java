@@ -32,6 +32,10 @@ public final class Methods {
                 "engaged-by-followings",
                 "CALL roost.network.engagedByFollowings($viewer, {limit: $k}) YIELD tweetId, authorId, score");
         m.put("salsa-tweets", "CALL roost.salsa.tweets($viewer, {limit: $k}) YIELD tweetId, authorId, score");
+        m.put(
+                "earlybird-in-network",
+                "CALL roost.earlybird.inNetwork($viewer, {limit: $k}) YIELD tweetId, authorId, score");
+
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -35,7 +35,7 @@ public record MixOptions(
         long sourceTimeoutMillis) {
 
     public static final MixOptions DEFAULTS = new MixOptions(
-            List.of("in-network", "engaged-by-followings", "salsa"),
+            List.of("in-network", "engaged-by-followings", "salsa", "communities"),
             0.5,
             0.75,
             0.75,

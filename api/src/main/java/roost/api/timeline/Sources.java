@@ -39,6 +39,66 @@ public final class Sources {
         };
     }
 
+    /**
+     * The in-network source: {@code roost.earlybird.inNetwork}, followees' tweets from the Lucene
+     * index, pre-ordered by the light ranker; when the index cannot answer (it failed to open, say),
+     * the Cypher query of {@link #inNetwork(long)} answers instead, in a transaction of its own.
+     */
+    public static CandidateSource earlybirdInNetwork(org.neo4j.graphdb.GraphDatabaseService db, long windowMillis) {
+        CandidateSource cypher = inNetwork(windowMillis);
+        String query = "CALL roost.earlybird.inNetwork($userId, {limit: $limit, windowHours: $windowHours})"
+                + " YIELD tweetId, authorId, score RETURN tweetId, authorId, score";
+        return new CandidateSource() {
+            @Override
+            public String name() {
+                return "in-network";
+            }
+
+            @Override
+            public List<Candidate> candidates(Transaction tx, Viewer viewer, int max) {
+                List<Candidate> out = new ArrayList<>();
+                Map<String, Object> params = Map.of(
+                        "userId",
+                        viewer.id(),
+                        "limit",
+                        Math.min(max, 10_000),
+                        "windowHours",
+                        windowMillis / 3_600_000.0);
+                try (Transaction own = db.beginTx();
+                        var result = own.execute(query, params)) {
+                    while (result.hasNext()) {
+                        Map<String, Object> row = result.next();
+                        out.add(new Candidate(
+                                (Long) row.get("tweetId"),
+                                (Long) row.get("authorId"),
+                                name(),
+                                ((Number) row.get("score")).doubleValue(),
+                                List.of()));
+                    }
+                    return out;
+                } catch (RuntimeException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("Unknown user")) {
+                        throw e;
+                    }
+                    org.slf4j.LoggerFactory.getLogger(Sources.class)
+                            .warn(
+                                    "Earlybird could not answer for user {}; in-network from Cypher: {}",
+                                    viewer.id(),
+                                    e.toString());
+                    return cypher.candidates(tx, viewer, max);
+                }
+            }
+        };
+    }
+
+    /** {@code roost.communities.similarTweets}: the embedding-space source (the viewer's communities' top tweets). */
+    public static CandidateSource communities() {
+        return procedure(
+                "communities",
+                "CALL roost.communities.similarTweets($userId, {limit: $limit})"
+                        + " YIELD tweetId, authorId, score RETURN tweetId, authorId, score, [] AS socialProof");
+    }
+
     /** {@code roost.network.engagedByFollowings}: what the accounts the viewer follows engaged with. */
     public static CandidateSource engagedByFollowings() {
         return procedure(

@@ -62,7 +62,7 @@ public final class TimelineService implements AutoCloseable {
 
     public TimelineService(GraphDatabaseService db) {
         this.db = db;
-        for (CandidateSource s : List.of(Sources.engagedByFollowings(), Sources.salsa())) {
+        for (CandidateSource s : List.of(Sources.engagedByFollowings(), Sources.salsa(), Sources.communities())) {
             sources.put(s.name(), s);
         }
     }
@@ -90,7 +90,7 @@ public final class TimelineService implements AutoCloseable {
         Map<String, CandidateSource> chosen = new LinkedHashMap<>();
         for (String name : options.sources()) {
             CandidateSource s = "in-network".equals(name)
-                    ? Sources.inNetwork((long) (options.windowHours() * 3_600_000L))
+                    ? Sources.earlybirdInNetwork(db, (long) (options.windowHours() * 3_600_000L))
                     : sources.get(name);
             if (s == null) {
                 throw new RoostException.InvalidArgument(

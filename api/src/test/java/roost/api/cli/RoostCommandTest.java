@@ -26,7 +26,7 @@ class RoostCommandTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertThat(r.exitCode).isZero();
-        for (String command : List.of("demo", "serve", "import", "generate", "bench")) {
+        for (String command : List.of("demo", "serve", "import", "generate", "bench", "communities")) {
             assertThat(r.out).contains("  " + command + " ");
         }
     }
@@ -61,5 +61,15 @@ class RoostCommandTest {
         Run r = run("import", "--format", "csv", "/does/not/exist");
         assertThat(r.exitCode).isEqualTo(2);
         assertThat(r.err).contains("/does/not/exist is not a directory");
+    }
+
+    @Test
+    void communitiesRejectsABadBatchSettingBeforeOpeningTheDatabase() {
+        Run r = run("communities", "--data-dir", "/does/not/exist", "--batch", "minFollower=3");
+        assertThat(r.exitCode).isEqualTo(2);
+        assertThat(r.err).contains("unknown config key 'minFollower'").doesNotContain("\tat ");
+        Run bad = run("communities", "--data-dir", "/does/not/exist", "--algorithm", "walktrap");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("'algorithm'", "leiden", "louvain");
     }
 }

@@ -19,6 +19,7 @@ import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.logging.Log;
 import roost.model.RoostException;
+import roost.procedures.communities.CommunityModel;
 import roost.procedures.earlybird.Earlybird;
 import roost.procedures.graph.EngagementGraph;
 import roost.procedures.graph.LiveGraph;
@@ -138,6 +139,24 @@ public final class RoostRuntime implements AutoCloseable {
         if (perDb != null) {
             perDb.remove(type);
         }
+    }
+
+    /**
+     * The live community model of a database: at first use, loaded from the last community run
+     * written to it (empty when there is none), then kept current by a transaction listener.
+     *
+     * @throws RoostException.InvalidArgument for the {@code system} database
+     */
+    public CommunityModel communities(String database) {
+        if (GraphDatabaseSettings.SYSTEM_DATABASE_NAME.equals(database)) {
+            throw new RoostException.InvalidArgument(
+                    "The system database has no Roost communities; use a user database");
+        }
+        return component(database, CommunityModel.class, name -> {
+            DatabaseManagementService service = dbms.get();
+            closeWhenDatabasesStop(service);
+            return CommunityModel.open(service.database(name), service);
+        });
     }
 
     /** The live graph settings from the Neo4j configuration ({@link RoostSettings}). */

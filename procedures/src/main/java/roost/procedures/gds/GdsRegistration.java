@@ -1,4 +1,4 @@
-package roost.api.db;
+package roost.procedures.gds;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,20 +18,24 @@ import org.neo4j.kernel.api.procedure.GlobalProcedures;
  * from its {@code plugins/} directory; an embedded DBMS does not scan its classpath, so this does
  * what the server's loader does, for the GDS jars on the classpath.
  *
+ * <p>Lives in the procedures module (which has no compile-time GDS dependency: it reads class
+ * files) so that the application and the procedures' own tests share it.
+ *
  * <p>To stay fast it reads each class file's bytes and loads only the classes whose constant pool
  * names one of the procedure annotations (a few hundred of many thousand classes).
  */
-final class GdsRegistration {
+public final class GdsRegistration {
     private static final String GDS_PACKAGE = "org/neo4j/gds/";
     private static final byte[] PROCEDURE = descriptor("org/neo4j/procedure/Procedure");
     private static final byte[] FUNCTION = descriptor("org/neo4j/procedure/UserFunction");
     private static final byte[] AGGREGATION = descriptor("org/neo4j/procedure/UserAggregationFunction");
 
-    record Result(int procedureClasses, int functionClasses, int aggregationClasses) {}
+    public record Result(int procedureClasses, int functionClasses, int aggregationClasses) {}
 
     private GdsRegistration() {}
 
-    static Result register(GlobalProcedures procedures) {
+    /** Registers every GDS procedure and function class found on the classpath (none when GDS is absent). */
+    public static Result register(GlobalProcedures procedures) {
         int p = 0;
         int f = 0;
         int a = 0;
