@@ -58,7 +58,7 @@ class CypherScriptsIT {
                                 + " RETURN u.id AS id ORDER BY id LIMIT 1",
                         Map.of(),
                         res -> (Long) res.next().get("id"));
-        params = Map.of("userId", user, "communityId", 0L, "otherCommunityId", 1L, "limit", 10L);
+        params = Map.of("userId", user, "communityId", 0L, "otherCommunityId", 1L, "limit", 10L, "since", 0L);
     }
 
     @AfterAll

@@ -192,7 +192,7 @@ class ApplicationIT {
             assertThat(item.get("source").asText()).isEqualTo("in-network");
             assertThat(item.get("explanation")).isNotEmpty();
         }
-        assertThat(r.body.get("sources")).hasSize(3);
+        assertThat(r.body.get("sources")).hasSize(4);
         for (JsonNode source : r.body.get("sources")) {
             assertThat(source.get("status").asText()).as(source.toString()).isEqualTo("ok");
         }
