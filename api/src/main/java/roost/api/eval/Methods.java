@@ -187,27 +187,23 @@ public final class Methods {
 
     /** The pipeline with other mixing options, named {@code pipeline:<name>}. */
     public static Method variant(TimelineService timeline, String name, MixOptions options) {
-        return Method.of("pipeline:" + name, Method.Kind.VARIANT, (viewer, k) -> {
-            List<TimelineItem> items = timeline.timeline(viewer, k, options);
-            List<Recommendation> out = new ArrayList<>(items.size());
-            for (TimelineItem item : items) {
-                out.add(new Recommendation(
-                        Long.parseLong(item.tweetId()), Long.parseLong(item.authorId()), item.score()));
-            }
-            return out;
-        });
+        return Method.of(
+                "pipeline:" + name,
+                Method.Kind.VARIANT,
+                (viewer, k) -> recommendations(timeline.timeline(viewer, k, options)));
     }
 
     /** Whatever the timeline service returns: the full pipeline. */
     public static Method pipeline(TimelineService timeline) {
-        return Method.of("pipeline", Method.Kind.PIPELINE, (viewer, k) -> {
-            List<TimelineItem> items = timeline.timeline(viewer, k);
-            List<Recommendation> out = new ArrayList<>(items.size());
-            for (TimelineItem item : items) {
-                out.add(new Recommendation(
-                        Long.parseLong(item.tweetId()), Long.parseLong(item.authorId()), item.score()));
-            }
-            return out;
-        });
+        return Method.of(
+                "pipeline", Method.Kind.PIPELINE, (viewer, k) -> recommendations(timeline.timeline(viewer, k)));
+    }
+
+    private static List<Recommendation> recommendations(List<TimelineItem> items) {
+        List<Recommendation> out = new ArrayList<>(items.size());
+        for (TimelineItem item : items) {
+            out.add(new Recommendation(Long.parseLong(item.tweetId()), Long.parseLong(item.authorId()), item.score()));
+        }
+        return out;
     }
 }
