@@ -84,7 +84,7 @@ public final class TimelineBenchmark {
         try (TimelineService timeline = new TimelineService(db)) {
             ConcurrentHashMap<String, ConcurrentLinkedQueue<Double>> sourceMillis = new ConcurrentHashMap<>();
             ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
-            double[] items = new double[2];
+            double[] items = new double[3]; // items, in-network items, pages
             Object lock = new Object();
             Latency mixed = Timing.measure(users, o.warmup(), o.threads(), user -> {
                 MixedTimeline page = timeline.mixed(user, o.limit(), MixOptions.DEFAULTS);
@@ -99,6 +99,7 @@ public final class TimelineBenchmark {
                 synchronized (lock) {
                     items[0] += page.items().size();
                     items[1] += page.items().stream().filter(i -> i.inNetwork()).count();
+                    items[2]++;
                 }
             });
             Latency chronological =
@@ -112,20 +113,15 @@ public final class TimelineBenchmark {
                     perSource.put(name, new double[] {percentile(v, 0.5), percentile(v, 0.99)});
                 }
             }
-            // Every page is built twice per user in Timing.measure (timed, then for throughput), warm-up aside.
             return new Report(
                     users.length,
                     mixed,
                     chronological,
                     perSource,
                     Map.copyOf(failures),
-                    items[0] == 0 ? 0 : items[0] / countPages(users.length, o.warmup()),
+                    items[2] == 0 ? 0 : items[0] / items[2],
                     items[0] == 0 ? 0 : items[1] / items[0]);
         }
-    }
-
-    private static double countPages(int users, int warmup) {
-        return Math.min(warmup, users) + 2.0 * users;
     }
 
     private static double percentile(double[] sorted, double q) {

@@ -35,6 +35,37 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Which users a latency benchmark samples, and how it warms up and loads the machine. */
+    static final class Sampling {
+        @Option(
+                names = "--users",
+                paramLabel = "N",
+                defaultValue = "1000",
+                description = "Users sampled (who follow someone). Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "Threads for throughput. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(
+                names = "--warmup",
+                paramLabel = "N",
+                defaultValue = "200",
+                description = "Warm-up requests. Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+    }
+
     @Command(
             name = "import",
             mixinStandardHelpOptions = true,
@@ -142,33 +173,8 @@ final class BenchCommand implements Runnable {
                         + " and ingest straight into a separate in-memory index."
             })
     static final class Graph implements Callable<Integer> {
-        @Option(
-                names = "--users",
-                paramLabel = "N",
-                defaultValue = "1000",
-                description = "Users sampled. Default: ${DEFAULT-VALUE}.")
-        int users;
-
-        @Option(
-                names = "--threads",
-                paramLabel = "N",
-                defaultValue = "2",
-                description = "Threads for throughput. Default: ${DEFAULT-VALUE}.")
-        int threads;
-
-        @Option(
-                names = "--warmup",
-                paramLabel = "N",
-                defaultValue = "200",
-                description = "Warm-up calls. Default: ${DEFAULT-VALUE}.")
-        int warmup;
-
-        @Option(
-                names = "--seed",
-                paramLabel = "N",
-                defaultValue = "42",
-                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
-        long seed;
+        @Mixin
+        Sampling sampling;
 
         @Option(
                 names = "--listener-edges",
@@ -195,7 +201,13 @@ final class BenchCommand implements Runnable {
                 roost.procedures.bench.GraphBench.Report report = roost.procedures.bench.GraphBench.run(
                         neo4j.db(),
                         new roost.procedures.bench.GraphBench.Options(
-                                users, threads, warmup, seed, listenerEdges, 1000, directEdges));
+                                sampling.users,
+                                sampling.threads,
+                                sampling.warmup,
+                                sampling.seed,
+                                listenerEdges,
+                                1000,
+                                directEdges));
                 System.out.printf(
                         "%nSocial-graph benchmark on %s, %d cores%n%n",
                         config.dataDir(), Runtime.getRuntime().availableProcessors());
@@ -323,33 +335,8 @@ final class BenchCommand implements Runnable {
                         + " time inside the mixed timeline."
             })
     static final class Timeline implements Callable<Integer> {
-        @Option(
-                names = "--users",
-                paramLabel = "N",
-                defaultValue = "500",
-                description = "Users sampled. Default: ${DEFAULT-VALUE}.")
-        int users;
-
-        @Option(
-                names = "--threads",
-                paramLabel = "N",
-                defaultValue = "2",
-                description = "Threads for throughput. Default: ${DEFAULT-VALUE}.")
-        int threads;
-
-        @Option(
-                names = "--warmup",
-                paramLabel = "N",
-                defaultValue = "100",
-                description = "Warm-up requests. Default: ${DEFAULT-VALUE}.")
-        int warmup;
-
-        @Option(
-                names = "--seed",
-                paramLabel = "N",
-                defaultValue = "42",
-                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
-        long seed;
+        @Mixin
+        Sampling sampling;
 
         @Option(
                 names = "--limit",
@@ -369,7 +356,9 @@ final class BenchCommand implements Runnable {
                 neo4j.db().executeTransactionally("CALL roost.graph.stats()");
                 System.out.printf("Live graph built in %d ms.%n", (System.nanoTime() - t0) / 1_000_000);
                 roost.api.bench.TimelineBenchmark.Report report = roost.api.bench.TimelineBenchmark.run(
-                        neo4j.db(), new roost.api.bench.TimelineBenchmark.Options(users, warmup, threads, seed, limit));
+                        neo4j.db(),
+                        new roost.api.bench.TimelineBenchmark.Options(
+                                sampling.users, sampling.warmup, sampling.threads, sampling.seed, limit));
                 System.out.printf(
                         "%nTimeline benchmark on %s, %d cores%n%n",
                         config.dataDir(), Runtime.getRuntime().availableProcessors());

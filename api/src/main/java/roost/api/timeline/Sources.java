@@ -77,9 +77,6 @@ public final class Sources {
                     }
                     return out;
                 } catch (RuntimeException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("Unknown user")) {
-                        throw e;
-                    }
                     org.slf4j.LoggerFactory.getLogger(Sources.class)
                             .warn(
                                     "Earlybird could not answer for user {}; in-network from Cypher: {}",
