@@ -7,44 +7,69 @@ import java.util.stream.IntStream;
 import roost.procedures.walk.Guard;
 
 /**
- * Producer-producer similarity from shared followers: producers are users with at least {@code
- * minFollowers} followers; the similarity of two producers is the cosine of their follower sets,
+ * Producer-producer similarity from shared followers: producers are the (at most {@code
+ * maxProducers}) most-followed users with at least {@code minFollowers} followers, ties broken by
+ * the smaller user id; the similarity of two producers is the cosine of their follower sets,
  * {@code |F(a) ∩ F(b)| / sqrt(|F(a)| |F(b)|)}; each producer keeps its {@code topNeighbours} most
  * similar producers (at least {@code minSimilarity}), and the graph is the union of those lists.
  *
- * <p>Cost: for each producer, one pass over the followees of (at most {@code maxFollowersSampled}
- * of) its followers: O(sum over sampled followers of their out-degree). A producer with more
- * followers than the sample size uses an evenly spaced sample, and its shared counts are scaled
- * up by the sampling ratio (an unbiased estimate). Runs on {@code threads} threads; each holds one
- * dense counter array over producers.
+ * <p>Cost: each user's followees are first reduced to the producers among them (one pass over the
+ * follow graph); then, for each producer, one pass over those lists of (at most {@code
+ * maxFollowersSampled} of) its followers: O(sum over sampled followers of the producers they
+ * follow). A producer with more followers than the sample size uses an evenly spaced sample, and
+ * its shared counts are scaled up by the sampling ratio (an unbiased estimate). Runs on {@code
+ * threads} threads; each holds one dense counter array over producers.
  */
 public final class ProducerSimilarity {
     /**
      * @param minFollowers followers a user needs to be a producer
+     * @param maxProducers producers kept at most, the most-followed first
      * @param maxFollowersSampled followers of a producer read at most
      * @param topNeighbours neighbours kept per producer
      * @param minSimilarity smallest cosine kept
      * @param threads worker threads
      */
     public record Settings(
-            int minFollowers, int maxFollowersSampled, int topNeighbours, double minSimilarity, int threads) {}
+            int minFollowers,
+            int maxProducers,
+            int maxFollowersSampled,
+            int topNeighbours,
+            double minSimilarity,
+            int threads) {}
 
     private ProducerSimilarity() {}
 
     public static SimilarityGraph compute(FollowData follows, Settings s, Guard guard) {
         int n = follows.users();
+        int[] producerUsers = producers(follows, s.minFollowers(), s.maxProducers());
         int[] local = new int[n];
-        IntArrayList producers = new IntArrayList();
-        for (int u = 0; u < n; u++) {
-            if (follows.followerCount(u) >= s.minFollowers()) {
-                local[u] = producers.size();
-                producers.add(u);
-            } else {
-                local[u] = -1;
+        java.util.Arrays.fill(local, -1);
+        for (int a = 0; a < producerUsers.length; a++) {
+            local[producerUsers[a]] = a;
+        }
+        // Each user's followees reduced to the producers among them, as local producer indices.
+        int[] pOffsets = new int[n + 1];
+        for (int f = 0; f < n; f++) {
+            int out = follows.followeeCount(f);
+            int c = 0;
+            for (int j = 0; j < out; j++) {
+                if (local[follows.followee(f, j)] >= 0) {
+                    c++;
+                }
+            }
+            pOffsets[f + 1] = pOffsets[f] + c;
+        }
+        int[] pFollowees = new int[pOffsets[n]];
+        for (int f = 0, at = 0; f < n; f++) {
+            int out = follows.followeeCount(f);
+            for (int j = 0; j < out; j++) {
+                int b = local[follows.followee(f, j)];
+                if (b >= 0) {
+                    pFollowees[at++] = b;
+                }
             }
         }
-        int p = producers.size();
-        int[] producerUsers = producers.toIntArray();
+        int p = producerUsers.length;
         int[][] neighbours = new int[p][];
         float[][] scores = new float[p][];
         AtomicInteger next = new AtomicInteger();
@@ -64,13 +89,10 @@ public final class ProducerSimilarity {
                 double step = (double) followers / sampled;
                 for (int k = 0; k < sampled; k++) {
                     int f = follows.follower(user, (int) (k * step));
-                    int out = follows.followeeCount(f);
-                    for (int j = 0; j < out; j++) {
-                        int b = local[follows.followee(f, j)];
-                        if (b >= 0 && b != a) {
-                            if (counts[b]++ == 0) {
-                                touched.add(b);
-                            }
+                    for (int j = pOffsets[f], end = pOffsets[f + 1]; j < end; j++) {
+                        int b = pFollowees[j];
+                        if (b != a && counts[b]++ == 0) {
+                            touched.add(b);
                         }
                     }
                 }
@@ -115,6 +137,29 @@ public final class ProducerSimilarity {
             w[i] = edges.get(keys[i]);
         }
         return new SimilarityGraph(producerUsers, src, dst, w);
+    }
+
+    /**
+     * Users with at least {@code minFollowers} followers; when more than {@code maxProducers}, the
+     * most-followed of them (ties: the smaller user id). In dense-index order.
+     */
+    static int[] producers(FollowData follows, int minFollowers, int maxProducers) {
+        IntArrayList eligible = new IntArrayList();
+        for (int u = 0; u < follows.users(); u++) {
+            if (follows.followerCount(u) >= minFollowers) {
+                eligible.add(u);
+            }
+        }
+        int[] out = eligible.toIntArray();
+        if (out.length > maxProducers) {
+            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(out, (x, y) -> {
+                int c = Integer.compare(follows.followerCount(y), follows.followerCount(x));
+                return c != 0 ? c : Long.compare(follows.userId(x), follows.userId(y));
+            });
+            out = java.util.Arrays.copyOf(out, maxProducers);
+            java.util.Arrays.sort(out);
+        }
+        return out;
     }
 
     /** Bounded min-heap of (id, score) of capacity {@code ids.length}: ties keep the smaller id. */
