@@ -36,7 +36,11 @@ public final class Communities {
                 : String.format(
                         "min %d, median %d, max %d", sizes[0], sizes[sizes.length / 2], sizes[sizes.length - 1]);
         return String.format(
-                "Communities (%s): %,d communities (sizes %s) over %,d producers, %,d known for one; "
+                "Communities (%s): %,d communities (sizes %s) over %,d producers, %,d known for one"
+                        + (r.voteMoved() > 0
+                                ? " (" + String.format("%,d", r.voteMoved()) + " moved by the followers' vote)"
+                                : "")
+                        + "; "
                         + "similarity graph %,d edges; modularity %.4f, conductance %.4f, coverage %.4f; "
                         + "%,d of %,d users with interests, %,d tweets with vectors; %,d ms %s",
                 r.algorithm(),

@@ -33,6 +33,7 @@ public final class CommunityBatch {
      * @param similarity producers and their neighbours
      * @param gds the algorithm and its settings
      * @param minCommunitySize communities with fewer producers are dropped (their producers are known for none)
+     * @param voteRounds rounds of {@link KnownForVote} after the algorithm (0: the algorithm's partition as is)
      * @param windowMillis engagements read: those in this window before the newest one
      * @param params how interests and tweet vectors are built
      * @param interestedInWritten {@code INTERESTED_IN} relationships written per user (all top-k go to properties)
@@ -42,6 +43,7 @@ public final class CommunityBatch {
             ProducerSimilarity.Settings similarity,
             GdsCommunities.Settings gds,
             int minCommunitySize,
+            int voteRounds,
             long windowMillis,
             CommunityParams params,
             int interestedInWritten,
@@ -52,6 +54,7 @@ public final class CommunityBatch {
                 new GdsCommunities.Settings(
                         "leiden", 10, 1.0, 42, Runtime.getRuntime().availableProcessors()),
                 3,
+                1,
                 96 * CommunityParams.HOUR,
                 CommunityParams.DEFAULT,
                 3,
@@ -74,6 +77,8 @@ public final class CommunityBatch {
             long usersWithInterests,
             long tweetsWithVectors,
             int[] sizes,
+            /** Producers the KnownFor vote moved to another community (0 without a vote). */
+            int voteMoved,
             Map<String, Long> millis,
             CommunityState state,
             /** KnownFor community of every producer by user id (for quality measurements). */
@@ -132,11 +137,30 @@ public final class CommunityBatch {
         for (int i = 0; i < kept.length; i++) {
             renumber.put(kept[i], i);
         }
-        int communities = kept.length;
+        int detected = kept.length;
         int[] local = new int[sim.producers()];
         for (int a = 0; a < local.length; a++) {
             local[a] = gds.community()[a] < 0 ? -1 : renumber.get(gds.community()[a]);
         }
+        int voteMoved = 0;
+        if (s.voteRounds() > 0) {
+            try (BatchProgress.Stage stage = progress.start("KnownFor vote", s.voteRounds())) {
+                int[] moved = KnownForVote.refine(
+                        f,
+                        sim.producerUsers(),
+                        local,
+                        detected,
+                        s.voteRounds(),
+                        s.similarity().maxFollowersSampled(),
+                        s.similarity().threads(),
+                        guard);
+                voteMoved = Arrays.stream(moved).sum();
+                stage.step(s.voteRounds());
+            }
+            detected = compact(local, detected, s.minCommunitySize());
+            t = lap(millis, "vote", t);
+        }
+        int communities = detected;
         PartitionQuality quality = PartitionQuality.of(sim, local, communities);
 
         // KnownFor: share of each producer's similarity weight inside its community.
@@ -335,9 +359,42 @@ public final class CommunityBatch {
                 interestMap.size(),
                 tweets.size(),
                 sizes,
+                voteMoved,
                 millis,
                 state,
                 knownFor);
+    }
+
+    /**
+     * Drops communities that fell below {@code minSize} (their producers get -1) and renumbers the
+     * rest 0, 1, ... by size, largest first (ties: the smaller old id). Returns the count.
+     */
+    static int compact(int[] local, int communities, int minSize) {
+        int[] size = new int[communities];
+        for (int c : local) {
+            if (c >= 0) {
+                size[c]++;
+            }
+        }
+        Integer[] order = new Integer[communities];
+        for (int c = 0; c < communities; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> size[a] != size[b] ? Integer.compare(size[b], size[a]) : Integer.compare(a, b));
+        int[] renumber = new int[communities];
+        Arrays.fill(renumber, -1);
+        int kept = 0;
+        for (int c : order) {
+            if (size[c] >= minSize) {
+                renumber[c] = kept++;
+            }
+        }
+        for (int a = 0; a < local.length; a++) {
+            if (local[a] >= 0) {
+                local[a] = renumber[local[a]];
+            }
+        }
+        return kept;
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {

@@ -49,6 +49,7 @@ public final class CommunityConfig {
                 similarity,
                 gds,
                 r.intValue("minCommunitySize", d.minCommunitySize(), 1, 1_000_000_000),
+                r.intValue("voteRounds", d.voteRounds(), 0, 100),
                 hours(r.doubleValue("windowHours", d.windowMillis() / 3.6e6, 0.01, 24 * 3650)),
                 params,
                 r.intValue("interestedInWritten", d.interestedInWritten(), 0, 10_000),
