@@ -337,7 +337,16 @@ public final class CommunityBatch {
         t = lap(millis, "names", t);
 
         if (s.write()) {
-            CommunityWriter.write(db, state, in, interests, tweetNodes, s.interestedInWritten(), progress, guard);
+            CommunityWriter.write(
+                    db,
+                    state,
+                    in,
+                    interests,
+                    tweetNodes,
+                    s.interestedInWritten(),
+                    s.similarity().threads(),
+                    progress,
+                    guard);
             t = lap(millis, "write", t);
         }
         int[] sizes = new int[communities];

@@ -8,12 +8,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransientFailureException;
 import roost.model.CommunityGraph;
 import roost.model.Labels;
 import roost.model.Props;
@@ -30,6 +33,7 @@ import roost.procedures.walk.Guard;
  */
 final class CommunityWriter {
     static final int BATCH = 10_000;
+    static final int ATTEMPTS = 5;
 
     private CommunityWriter() {}
 
@@ -43,6 +47,7 @@ final class CommunityWriter {
             SparseVector[] interests,
             Long2LongOpenHashMap tweetNodes,
             int interestedInWritten,
+            int threads,
             BatchProgress progress,
             Guard guard) {
         FollowData f = in.follows;
@@ -117,69 +122,12 @@ final class CommunityWriter {
 
         // Users: KNOWN_FOR, INTERESTED_IN, interest vectors.
         try (BatchProgress.Stage stage = progress.start("Writing users", f.users())) {
-            for (int start = 0; start < f.users(); start += BATCH) {
-                guard.check();
-                int end = Math.min(f.users(), start + BATCH);
-                try (Transaction tx = db.beginTx()) {
-                    Node[] community = new Node[state.communities.length];
-                    for (int u = start; u < end; u++) {
-                        long id = f.userId(u);
-                        int kf = state.knownFor.get(id);
-                        SparseVector v = interests[u];
-                        int prev = previous.get(id);
-                        if (kf < 0 && v == null && !in.hadInterests.get(u) && prev < 0) {
-                            continue;
-                        }
-                        Node node;
-                        try {
-                            node = tx.getNodeById(in.userNodes[u]);
-                        } catch (org.neo4j.graphdb.NotFoundException gone) {
-                            continue;
-                        }
-                        // The previous run's relationships go as the new ones are written.
-                        for (Relationship old : node.getRelationships(
-                                Direction.OUTGOING, CommunityGraph.KNOWN_FOR, CommunityGraph.INTERESTED_IN)) {
-                            old.delete();
-                        }
-                        if (prev >= 0) {
-                            node.setProperty(CommunityGraph.PREVIOUS_COMMUNITY, (long) prev);
-                        } else {
-                            node.removeProperty(CommunityGraph.PREVIOUS_COMMUNITY); // from an older run
-                        }
-                        if (kf >= 0) {
-                            Relationship r = node.createRelationshipTo(
-                                    communityNode(tx, community, communityNodes, kf), CommunityGraph.KNOWN_FOR);
-                            r.setProperty(CommunityGraph.SCORE, (double) state.knownForScore.get(id));
-                        }
-                        if (v == null) {
-                            node.removeProperty(CommunityGraph.INTERESTED_IN_IDS);
-                            node.removeProperty(CommunityGraph.INTERESTED_IN_SCORES);
-                            node.removeProperty(CommunityGraph.INTERESTED_IN_NORM);
-                            continue;
-                        }
-                        double norm = v.norm();
-                        int[] order = v.order();
-                        long[] ids = new long[order.length];
-                        double[] scores = new double[order.length];
-                        for (int i = 0; i < order.length; i++) {
-                            ids[i] = v.ids[order[i]];
-                            scores[i] = v.values[order[i]] / norm;
-                        }
-                        node.setProperty(CommunityGraph.INTERESTED_IN_IDS, ids);
-                        node.setProperty(CommunityGraph.INTERESTED_IN_SCORES, scores);
-                        node.setProperty(CommunityGraph.INTERESTED_IN_NORM, norm);
-                        for (int i = 0; i < Math.min(interestedInWritten, ids.length); i++) {
-                            Relationship r = node.createRelationshipTo(
-                                    communityNode(tx, community, communityNodes, (int) ids[i]),
-                                    CommunityGraph.INTERESTED_IN);
-                            r.setProperty(CommunityGraph.SCORE, scores[i]);
-                            r.setProperty(CommunityGraph.RANK, (long) i + 1);
-                        }
-                    }
-                    tx.commit();
+            inBatches(db, f.users(), threads, stage, guard, (tx, start, end) -> {
+                Node[] community = new Node[state.communities.length];
+                for (int u = start; u < end; u++) {
+                    writeUser(tx, u, community, communityNodes, state, in, interests, previous, interestedInWritten);
                 }
-                stage.step(end - start);
-            }
+            });
         }
 
         // Communities of the previous run beyond this run's count (their relationships went with their users).
@@ -190,24 +138,17 @@ final class CommunityWriter {
         // Tweets: community vectors as properties.
         long[] tweetIds = state.tweets.keySet().toLongArray();
         try (BatchProgress.Stage stage = progress.start("Writing tweets", tweetIds.length)) {
-            for (int start = 0; start < tweetIds.length; start += BATCH) {
-                guard.check();
-                int end = Math.min(tweetIds.length, start + BATCH);
-                try (Transaction tx = db.beginTx()) {
-                    for (int i = start; i < end; i++) {
-                        TweetVector v = state.tweets.get(tweetIds[i]);
-                        Node node;
-                        try {
-                            node = tx.getNodeById(tweetNodes.get(tweetIds[i]));
-                        } catch (org.neo4j.graphdb.NotFoundException gone) {
-                            continue;
-                        }
-                        writeTweet(node, v);
+            inBatches(db, tweetIds.length, threads, stage, guard, (tx, start, end) -> {
+                for (int i = start; i < end; i++) {
+                    Node node;
+                    try {
+                        node = tx.getNodeById(tweetNodes.get(tweetIds[i]));
+                    } catch (org.neo4j.graphdb.NotFoundException gone) {
+                        continue;
                     }
-                    tx.commit();
+                    writeTweet(node, state.tweets.get(tweetIds[i]));
                 }
-                stage.step(end - start);
-            }
+            });
         }
 
         Map<String, Object> stats = new LinkedHashMap<>();
@@ -236,6 +177,70 @@ final class CommunityWriter {
                 Map.of("name", CommunityGraph.MODEL, "stats", stats));
     }
 
+    @SuppressWarnings("deprecation") // getNodeById: the internal id read in this batch
+    private static void writeUser(
+            Transaction tx,
+            int u,
+            Node[] community,
+            Map<Integer, String> communityNodes,
+            CommunityState state,
+            BatchInput in,
+            SparseVector[] interests,
+            Long2IntOpenHashMap previous,
+            int interestedInWritten) {
+        long id = in.follows.userId(u);
+        int kf = state.knownFor.get(id);
+        SparseVector v = interests[u];
+        int prev = previous.get(id);
+        if (kf < 0 && v == null && !in.hadInterests.get(u) && prev < 0) {
+            return;
+        }
+        Node node;
+        try {
+            node = tx.getNodeById(in.userNodes[u]);
+        } catch (org.neo4j.graphdb.NotFoundException gone) {
+            return;
+        }
+        // The previous run's relationships go as the new ones are written.
+        for (Relationship old :
+                node.getRelationships(Direction.OUTGOING, CommunityGraph.KNOWN_FOR, CommunityGraph.INTERESTED_IN)) {
+            old.delete();
+        }
+        if (prev >= 0) {
+            node.setProperty(CommunityGraph.PREVIOUS_COMMUNITY, (long) prev);
+        } else {
+            node.removeProperty(CommunityGraph.PREVIOUS_COMMUNITY); // from an older run
+        }
+        if (kf >= 0) {
+            Relationship r = node.createRelationshipTo(
+                    communityNode(tx, community, communityNodes, kf), CommunityGraph.KNOWN_FOR);
+            r.setProperty(CommunityGraph.SCORE, (double) state.knownForScore.get(id));
+        }
+        if (v == null) {
+            node.removeProperty(CommunityGraph.INTERESTED_IN_IDS);
+            node.removeProperty(CommunityGraph.INTERESTED_IN_SCORES);
+            node.removeProperty(CommunityGraph.INTERESTED_IN_NORM);
+            return;
+        }
+        double norm = v.norm();
+        int[] order = v.order();
+        long[] ids = new long[order.length];
+        double[] scores = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            ids[i] = v.ids[order[i]];
+            scores[i] = v.values[order[i]] / norm;
+        }
+        node.setProperty(CommunityGraph.INTERESTED_IN_IDS, ids);
+        node.setProperty(CommunityGraph.INTERESTED_IN_SCORES, scores);
+        node.setProperty(CommunityGraph.INTERESTED_IN_NORM, norm);
+        for (int i = 0; i < Math.min(interestedInWritten, ids.length); i++) {
+            Relationship r = node.createRelationshipTo(
+                    communityNode(tx, community, communityNodes, (int) ids[i]), CommunityGraph.INTERESTED_IN);
+            r.setProperty(CommunityGraph.SCORE, scores[i]);
+            r.setProperty(CommunityGraph.RANK, (long) i + 1);
+        }
+    }
+
     static void writeTweet(Node node, TweetVector v) {
         int[] order = v.vector.order();
         long[] ids = new long[order.length];
@@ -247,6 +252,43 @@ final class CommunityWriter {
         node.setProperty(CommunityGraph.TWEET_COMMUNITIES, ids);
         node.setProperty(CommunityGraph.TWEET_COMMUNITY_SCORES, scores);
         node.setProperty(CommunityGraph.TWEET_COMMUNITY_TIME, v.time);
+    }
+
+    /** Writes rows {@code [start, end)} of one batch in the given transaction. */
+    @FunctionalInterface
+    private interface BatchWrite {
+        void write(Transaction tx, int start, int end);
+    }
+
+    /**
+     * Runs {@code write} over {@code [0, n)} in batches of {@link #BATCH}, one transaction each, on
+     * {@code threads} threads. Batches touch disjoint nodes but share the community nodes, so a
+     * batch that fails with a transient error (a deadlock) is rolled back and retried, up to
+     * {@link #ATTEMPTS} times.
+     */
+    private static void inBatches(
+            GraphDatabaseService db, int n, int threads, BatchProgress.Stage stage, Guard guard, BatchWrite write) {
+        AtomicInteger cursor = new AtomicInteger();
+        IntStream.range(0, Math.max(1, threads)).parallel().forEach(t -> {
+            for (int start = cursor.getAndAdd(BATCH); start < n; start = cursor.getAndAdd(BATCH)) {
+                guard.check();
+                int end = Math.min(n, start + BATCH);
+                for (int attempt = 1; ; attempt++) {
+                    try (Transaction tx = db.beginTx()) {
+                        write.write(tx, start, end);
+                        tx.commit();
+                        break;
+                    } catch (TransientFailureException e) {
+                        if (attempt == ATTEMPTS) {
+                            throw e;
+                        }
+                    }
+                }
+                synchronized (stage) {
+                    stage.step(end - start);
+                }
+            }
+        });
     }
 
     private static Node communityNode(Transaction tx, Node[] cache, Map<Integer, String> ids, int community) {
