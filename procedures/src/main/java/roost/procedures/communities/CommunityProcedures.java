@@ -42,7 +42,7 @@ public class CommunityProcedures {
             @Description("leiden or louvain") String algorithm,
             @Description("Users read") long users,
 
-            @Description("Producers (users with at least minFollowers followers)")
+            @Description("Producers (the most-followed users with at least minFollowers followers, at most maxProducers)")
             long producers,
 
             @Description("Edges of the producer similarity graph")
