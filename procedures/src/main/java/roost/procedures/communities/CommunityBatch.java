@@ -50,7 +50,7 @@ public final class CommunityBatch {
             boolean write) {
         public static final Settings DEFAULT = new Settings(
                 new ProducerSimilarity.Settings(
-                        10, 100_000, 1000, 20, 0.01, Runtime.getRuntime().availableProcessors()),
+                        10, 0.1, 1_000_000, 1000, 20, 0.01, Runtime.getRuntime().availableProcessors()),
                 new GdsCommunities.Settings(
                         "leiden", 10, 1.0, 42, Runtime.getRuntime().availableProcessors()),
                 3,

@@ -20,6 +20,7 @@ public final class CommunityConfig {
         int threads = r.intValue("concurrency", ds.threads(), 1, 256);
         ProducerSimilarity.Settings similarity = new ProducerSimilarity.Settings(
                 r.intValue("minFollowers", ds.minFollowers(), 1, 1_000_000_000),
+                r.doubleValue("producerShare", ds.producerShare(), 0.000001, 1),
                 r.intValue("maxProducers", ds.maxProducers(), 1, 1_000_000_000),
                 r.intValue("maxFollowersSampled", ds.maxFollowersSampled(), 1, 1_000_000_000),
                 r.intValue("topNeighbours", ds.topNeighbours(), 1, 1000),

@@ -42,7 +42,8 @@ public class CommunityProcedures {
             @Description("leiden or louvain") String algorithm,
             @Description("Users read") long users,
 
-            @Description("Producers (the most-followed users with at least minFollowers followers, at most maxProducers)")
+            @Description(
+                    "Producers (the most-followed users with at least minFollowers followers, at most producerShare of users and maxProducers)")
             long producers,
 
             @Description("Edges of the producer similarity graph")

@@ -7,9 +7,9 @@ import java.util.stream.IntStream;
 import roost.procedures.walk.Guard;
 
 /**
- * Producer-producer similarity from shared followers: producers are the (at most {@code
- * maxProducers}) most-followed users with at least {@code minFollowers} followers, ties broken by
- * the smaller user id; the similarity of two producers is the cosine of their follower sets,
+ * Producer-producer similarity from shared followers: producers are the most-followed users with
+ * at least {@code minFollowers} followers, at most {@code producerShare} of all users and at most
+ * {@code maxProducers}, ties broken by the smaller user id; the similarity of two producers is the cosine of their follower sets,
  * {@code |F(a) ∩ F(b)| / sqrt(|F(a)| |F(b)|)}; each producer keeps its {@code topNeighbours} most
  * similar producers (at least {@code minSimilarity}), and the graph is the union of those lists.
  *
@@ -23,6 +23,7 @@ import roost.procedures.walk.Guard;
 public final class ProducerSimilarity {
     /**
      * @param minFollowers followers a user needs to be a producer
+     * @param producerShare share of all users that may be producers, the most-followed first
      * @param maxProducers producers kept at most, the most-followed first
      * @param maxFollowersSampled followers of a producer read at most
      * @param topNeighbours neighbours kept per producer
@@ -31,6 +32,7 @@ public final class ProducerSimilarity {
      */
     public record Settings(
             int minFollowers,
+            double producerShare,
             int maxProducers,
             int maxFollowersSampled,
             int topNeighbours,
@@ -41,7 +43,8 @@ public final class ProducerSimilarity {
 
     public static SimilarityGraph compute(FollowData follows, Settings s, Guard guard) {
         int n = follows.users();
-        int[] producerUsers = producers(follows, s.minFollowers(), s.maxProducers());
+        int cap = (int) Math.min(s.maxProducers(), Math.ceil(s.producerShare() * n));
+        int[] producerUsers = producers(follows, s.minFollowers(), cap);
         int[] local = new int[n];
         java.util.Arrays.fill(local, -1);
         for (int a = 0; a < producerUsers.length; a++) {

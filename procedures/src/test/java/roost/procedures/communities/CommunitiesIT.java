@@ -60,7 +60,7 @@ class CommunitiesIT {
     @Test
     @Order(2)
     void leidenFindsThePlantedGroupsAndWritesThemToTheGraph() {
-        Map<String, Object> r = rows("CALL roost.communities.detect({minFollowers: 3, seed: 1})")
+        Map<String, Object> r = rows("CALL roost.communities.detect({minFollowers: 3, producerShare: 1.0, seed: 1})")
                 .get(0);
         assertThat(r).containsEntry("algorithm", "leiden").containsEntry("communities", 4L);
         assertThat((Double) r.get("modularity")).isGreaterThan(0.5);
@@ -184,8 +184,9 @@ class CommunitiesIT {
     @Test
     @Order(7)
     void aRerunRecordsHowCommunitiesChangedAndTheModelReloadsFromTheGraph() {
-        Map<String, Object> r = rows("CALL roost.communities.detect({algorithm: 'louvain', minFollowers: 3})")
-                .get(0);
+        Map<String, Object> r =
+                rows("CALL roost.communities.detect({algorithm: 'louvain', minFollowers: 3, producerShare: 1.0})")
+                        .get(0);
         assertThat(r).containsEntry("algorithm", "louvain");
         assertThat((Long) r.get("communities")).isEqualTo(4L);
         List<Map<String, Object>> changed =

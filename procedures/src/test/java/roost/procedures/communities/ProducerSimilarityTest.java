@@ -21,7 +21,7 @@ class ProducerSimilarityTest {
     @Test
     void cosineOfFollowerSetsBetweenProducers() {
         SimilarityGraph g = ProducerSimilarity.compute(
-                graph(), new ProducerSimilarity.Settings(2, 1000, 1000, 10, 0.0, 2), Guard.NONE);
+                graph(), new ProducerSimilarity.Settings(2, 1.0, 1000, 1000, 10, 0.0, 2), Guard.NONE);
         assertThat(g.producers()).isEqualTo(3);
         assertThat(g.producerUsers()).containsExactly(6, 7, 8);
         assertThat(g.edges()).isEqualTo(1);
@@ -33,11 +33,11 @@ class ProducerSimilarityTest {
     @Test
     void thresholdsAndMinimumFollowersApply() {
         assertThat(ProducerSimilarity.compute(
-                                graph(), new ProducerSimilarity.Settings(2, 1000, 1000, 10, 0.9, 1), Guard.NONE)
+                                graph(), new ProducerSimilarity.Settings(2, 1.0, 1000, 1000, 10, 0.9, 1), Guard.NONE)
                         .edges())
                 .isZero();
         SimilarityGraph g = ProducerSimilarity.compute(
-                graph(), new ProducerSimilarity.Settings(3, 1000, 1000, 10, 0.0, 1), Guard.NONE);
+                graph(), new ProducerSimilarity.Settings(3, 1.0, 1000, 1000, 10, 0.0, 1), Guard.NONE);
         assertThat(g.producerUsers()).containsExactly(6, 7);
     }
 
@@ -45,7 +45,7 @@ class ProducerSimilarityTest {
     void sampledFollowersScaleTheSharedCount() {
         // With two of four followers sampled (0 and 2), 10 shares both with 11: estimate 2 * 4/2 = 4 -> capped at 1.
         SimilarityGraph g = ProducerSimilarity.compute(
-                graph(), new ProducerSimilarity.Settings(2, 1000, 2, 10, 0.0, 1), Guard.NONE);
+                graph(), new ProducerSimilarity.Settings(2, 1.0, 1000, 2, 10, 0.0, 1), Guard.NONE);
         assertThat(g.weight()[0]).isCloseTo(1.0, within(1e-6));
     }
 
@@ -53,15 +53,21 @@ class ProducerSimilarityTest {
     void maxProducersKeepsTheMostFollowed() {
         // Follower counts: 10 has 4, 11 has 3, 12 has 2; a cap of 2 keeps 10 and 11.
         assertThat(ProducerSimilarity.compute(
-                                graph(), new ProducerSimilarity.Settings(1, 2, 1000, 10, 0.0, 1), Guard.NONE)
+                                graph(), new ProducerSimilarity.Settings(1, 1.0, 2, 1000, 10, 0.0, 1), Guard.NONE)
                         .producerUsers())
                 .containsExactly(6, 7);
         // A tie at the cap goes to the smaller user ids: 20 <- {0}, 21 <- {1}, 22 <- {2}, one follower each,
         // listed in the dense order 22, 21, 20.
         long[] ids = {0, 1, 2, 22, 21, 20};
         FollowData tie = FollowData.of(ids, new int[] {0, 1, 2}, new int[] {5, 4, 3}, 3);
-        assertThat(ProducerSimilarity.compute(tie, new ProducerSimilarity.Settings(1, 2, 1000, 10, 0.0, 1), Guard.NONE)
+        assertThat(ProducerSimilarity.compute(
+                                tie, new ProducerSimilarity.Settings(1, 1.0, 2, 1000, 10, 0.0, 1), Guard.NONE)
                         .producerUsers())
                 .containsExactly(4, 5);
+        // The share caps as well: 0.2 of 9 users rounds up to 2 producers.
+        assertThat(ProducerSimilarity.compute(
+                                graph(), new ProducerSimilarity.Settings(1, 0.2, 1000, 1000, 10, 0.0, 1), Guard.NONE)
+                        .producerUsers())
+                .containsExactly(6, 7);
     }
 }
