@@ -59,6 +59,33 @@ class TweetIndexTest {
     }
 
     @Test
+    void aBulkLoadServesWaitingWritersAndIsSearchableWhenClosed() throws Exception {
+        try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
+            List<TweetDoc> docs = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                docs.add(TweetDoc.of(i, i % 7, T0 + i, "bulk tweet " + i, "en"));
+            }
+            try (TweetIndex.BulkLoad bulk = index.beginBulkLoad()) {
+                Thread other = new Thread(() -> index.addAll(docs.subList(500, 1000)));
+                other.start();
+                index.addAll(docs.subList(0, 500));
+                other.join();
+                // A caller waiting for its write is served although the periodic refresh is off.
+                long seq = index.upsert(TweetDoc.of(5000, 1, T0, "waited for", "en"));
+                assertThat(index.awaitSearchable(seq, Duration.ofSeconds(10))).isTrue();
+                bulk.flushInThisThread();
+            }
+            // Closing made everything searchable without a refresh by the caller.
+            assertThat(index.size()).isEqualTo(1001);
+            assertThat(index.newestCreatedAt()).isEqualTo(T0 + 999);
+            // After the load, writes are searchable as before.
+            long seq = index.upsert(TweetDoc.of(5001, 1, T0, "after", "en"));
+            assertThat(index.awaitSearchable(seq, Duration.ofSeconds(10))).isTrue();
+            assertThat(index.size()).isEqualTo(1002);
+        }
+    }
+
+    @Test
     void segmentsAreSortedNewestFirst() throws Exception {
         try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
             for (int i = 0; i < 50; i++) {
