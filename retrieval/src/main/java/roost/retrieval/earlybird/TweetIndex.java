@@ -101,6 +101,7 @@ public final class TweetIndex implements AutoCloseable {
     private final Map<String, String> committedPosition;
     private final AtomicLong newestCreatedAt = new AtomicLong(Long.MIN_VALUE);
     private final Analyzer analyzer = new StandardAnalyzer();
+    private final ThreadLocal<TweetFields.DocBuilder> builders = ThreadLocal.withInitial(TweetFields.DocBuilder::new);
 
     private TweetIndex(Path path, Settings settings, OpenState state, String problem) throws IOException {
         this.path = path;
@@ -215,7 +216,8 @@ public final class TweetIndex implements AutoCloseable {
     /** Adds or replaces a tweet (by id). Returns the write's sequence number. */
     public long upsert(TweetDoc tweet) {
         try {
-            long seq = writer.updateDocument(TweetFields.idTerm(tweet.id()), TweetFields.toDocument(tweet));
+            long seq = writer.updateDocument(
+                    TweetFields.idTerm(tweet.id()), builders.get().build(tweet));
             newestCreatedAt.accumulateAndGet(tweet.createdAt(), Math::max);
             return seq;
         } catch (IOException e) {
@@ -228,8 +230,9 @@ public final class TweetIndex implements AutoCloseable {
         try {
             long newest = Long.MIN_VALUE;
             long seq = -1;
+            TweetFields.DocBuilder builder = builders.get();
             for (TweetDoc t : tweets) {
-                seq = writer.addDocument(TweetFields.toDocument(t));
+                seq = writer.addDocument(builder.build(t));
                 newest = Math.max(newest, t.createdAt());
             }
             long n = newest;
