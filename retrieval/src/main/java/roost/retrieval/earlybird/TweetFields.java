@@ -14,8 +14,13 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
@@ -31,7 +36,8 @@ import org.apache.lucene.util.NumericUtils;
  *   <li>{@code text}: analysed (StandardAnalyzer) and stored; {@code textLength} doc values;
  *   <li>{@code lang}: keyword and sorted doc values (read from there, not stored);
  *       {@code mention}, {@code hashtag}: keywords;
- *   <li>{@code inReplyTo}, {@code conversationId}, {@code quotedId}, {@code retweetOf}: keyword
+ *   <li>{@code inReplyTo}, {@code conversationId} (left out on a root tweet, whose conversation is
+ *       its own id: see {@link #conversationQuery}), {@code quotedId}, {@code retweetOf}: keyword
  *       terms and stored; {@code flags}: doc values (media, video, link, reply);
  *   <li>{@code authorFollowers}: doc values, the author's followers when indexed (reputation);
  *   <li>one updatable numeric doc-values field per {@link Engagement}.
@@ -74,6 +80,18 @@ public final class TweetFields {
 
     public static Term idTerm(long id) {
         return new Term(ID, idBytes(id));
+    }
+
+    /**
+     * The tweets of a conversation: those whose {@code conversationId} is {@code rootId}, and the
+     * root itself, which is indexed without a {@code conversationId} of its own id (the id term
+     * holds it).
+     */
+    public static Query conversationQuery(long rootId) {
+        return new ConstantScoreQuery(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(CONVERSATION_ID, idBytes(rootId))), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(idTerm(rootId)), BooleanClause.Occur.SHOULD)
+                .build());
     }
 
     public static long idOf(BytesRef bytes) {
@@ -150,7 +168,11 @@ public final class TweetFields {
                 add(new StringField(HASHTAG, h, Field.Store.NO));
             }
             links[0].add(this, t.inReplyTo());
-            links[1].add(this, t.conversationId());
+            // A root tweet's conversation is the tweet itself: its id term already says so (see
+            // conversationQuery), and a second unique 8-byte term per tweet was a large share of the
+            // bulk-indexing cost (term hashing and the terms dictionary at flush).
+            Long conversation = t.conversationId();
+            links[1].add(this, conversation != null && conversation == t.id() ? null : conversation);
             links[2].add(this, t.quotedId());
             links[3].add(this, t.retweetOf());
             flags.setLongValue((t.hasMedia() ? FLAG_MEDIA : 0)

@@ -161,6 +161,37 @@ class TweetIndexTest {
     }
 
     @Test
+    void aConversationIsItsRootAndTheTweetsThatNameIt() throws Exception {
+        try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
+            // 1 is a root (its conversation is itself), 2 and 3 reply in it, 4 is another root, 5 has none.
+            index.upsert(new TweetDoc(1, 9, T0, "root", "en", null, 1L, null, null, false, false, false, null, 0));
+            index.upsert(new TweetDoc(2, 8, T0 + 1, "reply", "en", 1L, 1L, null, null, false, false, false, null, 0));
+            index.upsert(new TweetDoc(3, 7, T0 + 2, "reply", "en", 2L, 1L, null, null, false, false, false, null, 0));
+            index.upsert(new TweetDoc(4, 9, T0 + 3, "other", "en", null, 4L, null, null, false, false, false, null, 0));
+            index.upsert(TweetDoc.of(5, 9, T0 + 4, "none", "en"));
+            index.refresh();
+            assertThat(ids(index, TweetFields.conversationQuery(1))).containsExactlyInAnyOrder(1L, 2L, 3L);
+            assertThat(ids(index, TweetFields.conversationQuery(4))).containsExactly(4L);
+            assertThat(ids(index, TweetFields.conversationQuery(99))).isEmpty();
+        }
+    }
+
+    private static List<Long> ids(TweetIndex index, org.apache.lucene.search.Query q) {
+        return index.search(s -> {
+            List<Long> out = new ArrayList<>();
+            for (var sd : s.search(q, 100).scoreDocs) {
+                var leaf = s.getIndexReader()
+                        .leaves()
+                        .get(org.apache.lucene.index.ReaderUtil.subIndex(
+                                sd.doc, s.getIndexReader().leaves()));
+                NumericDocValues dv = DocValues.getNumeric(leaf.reader(), TweetFields.ID_DV);
+                out.add(dv.advanceExact(sd.doc - leaf.docBase) ? dv.longValue() : -1);
+            }
+            return out;
+        });
+    }
+
+    @Test
     void fieldsOfTheOriginalAreIndexed() throws Exception {
         try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
             long[] counts = new long[Engagement.size()];
