@@ -66,7 +66,7 @@ public record TweetDoc(
      * The words after {@code mark} (up to {@code max} word characters, {@code [A-Za-z0-9_]}) where the
      * mark does not follow a word character or another mark. A scan rather than a regular
      * expression: it runs twice for every indexed tweet, and the lookbehind patterns showed in the
-     * bulk-indexing profile (about 6% of the indexing threads' samples).
+     * bulk-indexing profile (8% of the indexing threads' samples).
      */
     static List<String> marked(String text, char mark, int max) {
         int i = text.indexOf(mark);

@@ -107,9 +107,10 @@ public final class TweetFields {
 
     /**
      * Builds the documents of one thread with the same {@link Field} instances, their values reset
-     * per tweet: Lucene has consumed a document's values when {@code addDocument} returns, and
-     * building some 30 fields per tweet anew showed in the bulk-indexing profile. The returned list
-     * is valid until the next {@link #build}. Not thread-safe: one per thread.
+     * per tweet: Lucene has consumed a document's values when {@code addDocument} returns, so the
+     * some 30 fields of each tweet need not be garbage (on 2 cores the bulk load measured no CPU
+     * difference beyond noise either way). The returned list is valid until the next
+     * {@link #build}. Not thread-safe: one per thread.
      */
     static final class DocBuilder {
         private final byte[] idBytes = new byte[Long.BYTES];
