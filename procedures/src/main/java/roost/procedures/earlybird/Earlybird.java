@@ -321,7 +321,11 @@ public final class Earlybird implements AutoCloseable {
             return;
         }
         long since = newest - settings.index().retention().toMillis();
-        indexTweets(since, true, "rebuild");
+        // A bulk load: no periodic refresh flushing small segments while the window is re-read
+        // (searches keep the view they had until it is done, unless a caller waits for a write).
+        try (TweetIndex.BulkLoad bulk = index.beginBulkLoad()) {
+            indexTweets(since, true, "rebuild");
+        }
         if (newestEngagement == Long.MIN_VALUE) {
             newestEngagement = newest;
         }

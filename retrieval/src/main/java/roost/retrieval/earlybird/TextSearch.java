@@ -1,10 +1,17 @@
 package roost.retrieval.earlybird;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.document.Document;
+import java.util.Set;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -26,6 +33,8 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TextSearch {
     public static final int MAX_LIMIT = 10_000;
+
+    private static final Set<String> TEXT_ONLY = Set.of(TweetFields.TEXT);
 
     /** Result order. */
     public enum Order {
@@ -100,17 +109,19 @@ public final class TextSearch {
                     ? searcher.search(query, r.limit(), TweetFields.INDEX_SORT, true)
                     : searcher.search(query, r.limit(), Sort.RELEVANCE, true);
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            var stored = searcher.storedFields();
+            var leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                long createdAt = readLong(searcher, sd.doc, TweetFields.CREATED_AT);
-                long author = readLong(searcher, sd.doc, TweetFields.AUTHOR_DV);
+                // Text from the stored fields; the rest from doc values (id and language are not stored).
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                LeafReader reader = leaf.reader();
+                int doc = sd.doc - leaf.docBase;
+                SortedDocValues lang = DocValues.getSorted(reader, TweetFields.LANG);
                 hits.add(new Hit(
-                        TweetFields.idOf(d.getBinaryValue(TweetFields.ID)),
-                        author,
-                        createdAt,
-                        d.get(TweetFields.TEXT),
-                        d.get(TweetFields.LANG),
+                        readLong(reader, doc, TweetFields.ID_DV),
+                        readLong(reader, doc, TweetFields.AUTHOR_DV),
+                        readLong(reader, doc, TweetFields.CREATED_AT),
+                        reader.storedFields().document(doc, TEXT_ONLY).get(TweetFields.TEXT),
+                        lang.advanceExact(doc) ? lang.lookupOrd(lang.ordValue()).utf8ToString() : "",
                         Float.isNaN(sd.score) ? 0 : sd.score));
             }
             return new Result(
@@ -120,11 +131,8 @@ public final class TextSearch {
         });
     }
 
-    private static long readLong(org.apache.lucene.search.IndexSearcher s, int doc, String field)
-            throws java.io.IOException {
-        var leaves = s.getIndexReader().leaves();
-        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        var dv = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), field);
-        return dv.advanceExact(doc - leaf.docBase) ? dv.longValue() : 0;
+    private static long readLong(LeafReader reader, int doc, String field) throws IOException {
+        NumericDocValues dv = DocValues.getNumeric(reader, field);
+        return dv.advanceExact(doc) ? dv.longValue() : 0;
     }
 }

@@ -18,7 +18,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -26,7 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Earlybird's real-time tweet index on disk: one {@link IndexWriter}, a {@link SearcherManager}
- * refreshed by a background {@link ControlledRealTimeReopenThread} (a write is searchable within
+ * refreshed by a background {@link ReopenThread} (a write is searchable within
  * {@code maxStale}, and at once for a caller that waits for its sequence number), documents sorted
  * by creation time, newest first. Engagement counts are updatable doc values.
  *
@@ -48,6 +47,9 @@ import org.apache.lucene.store.FSDirectory;
 public final class TweetIndex implements AutoCloseable {
     /** Format of the index layout; a different one in an existing index makes it rebuilt. */
     public static final String FORMAT = "1";
+
+    /** Upper bound of the default RAM buffer of a bulk load ({@link #beginBulkLoad()}). */
+    public static final int BULK_RAM_BUFFER_MB = 256;
 
     static final String KEY_FORMAT = "earlybird.format";
     static final String KEY_NEWEST = "earlybird.newestCreatedAt";
@@ -91,12 +93,15 @@ public final class TweetIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final ReopenThread reopener;
+    private final Object bulkLock = new Object();
+    private int bulkLoads;
     private final OpenState openState;
     private final String openProblem;
     private final Map<String, String> committedPosition;
     private final AtomicLong newestCreatedAt = new AtomicLong(Long.MIN_VALUE);
     private final Analyzer analyzer = new StandardAnalyzer();
+    private final ThreadLocal<TweetFields.DocBuilder> builders = ThreadLocal.withInitial(TweetFields.DocBuilder::new);
 
     private TweetIndex(Path path, Settings settings, OpenState state, String problem) throws IOException {
         this.path = path;
@@ -131,11 +136,11 @@ public final class TweetIndex implements AutoCloseable {
             directory.close();
             throw e;
         }
-        this.reopener = new ControlledRealTimeReopenThread<>(
+        this.reopener = new ReopenThread(
                 writer,
                 searchers,
-                settings.maxStale().toNanos() / 1e9,
-                settings.minStale().toNanos() / 1e9);
+                settings.maxStale().toNanos(),
+                settings.minStale().toNanos());
         reopener.setName("roost-earlybird-reopen");
         reopener.setDaemon(true);
         reopener.start();
@@ -211,7 +216,8 @@ public final class TweetIndex implements AutoCloseable {
     /** Adds or replaces a tweet (by id). Returns the write's sequence number. */
     public long upsert(TweetDoc tweet) {
         try {
-            long seq = writer.updateDocument(TweetFields.idTerm(tweet.id()), TweetFields.toDocument(tweet));
+            long seq = writer.updateDocument(
+                    TweetFields.idTerm(tweet.id()), builders.get().build(tweet));
             newestCreatedAt.accumulateAndGet(tweet.createdAt(), Math::max);
             return seq;
         } catch (IOException e) {
@@ -224,8 +230,9 @@ public final class TweetIndex implements AutoCloseable {
         try {
             long newest = Long.MIN_VALUE;
             long seq = -1;
+            TweetFields.DocBuilder builder = builders.get();
             for (TweetDoc t : tweets) {
-                seq = writer.addDocument(TweetFields.toDocument(t));
+                seq = writer.addDocument(builder.build(t));
                 newest = Math.max(newest, t.createdAt());
             }
             long n = newest;
@@ -233,6 +240,67 @@ public final class TweetIndex implements AutoCloseable {
             return seq;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a bulk load (a rebuild, a first load): until the returned handle is closed, the
+     * periodic near-real-time refresh is suspended (each refresh flushes the writer's buffers into a
+     * small segment that is sorted at once and merged later; a caller waiting for its write is still
+     * served) and the writer buffers up to {@code ramBufferMb} before flushing. Closing it restores
+     * both and makes everything written searchable. Loads may overlap; the last to close restores.
+     */
+    public BulkLoad beginBulkLoad(double ramBufferMb) {
+        synchronized (bulkLock) {
+            if (bulkLoads++ == 0) {
+                reopener.suspendPeriodic();
+                writer.getConfig().setRAMBufferSizeMB(Math.max(ramBufferMb, settings.ramBufferMb()));
+            }
+        }
+        return new BulkLoad();
+    }
+
+    /**
+     * A bulk load with a RAM buffer of a sixteenth of the maximum heap, at most {@value
+     * #BULK_RAM_BUFFER_MB} MB and at least the index's own; see {@link #beginBulkLoad(double)}.
+     */
+    public BulkLoad beginBulkLoad() {
+        return beginBulkLoad(Math.min(BULK_RAM_BUFFER_MB, Runtime.getRuntime().maxMemory() / 16.0 / (1 << 20)));
+    }
+
+    /** An open bulk load; see {@link #beginBulkLoad}. Close it once. */
+    public final class BulkLoad implements AutoCloseable {
+        private boolean closed;
+
+        private BulkLoad() {}
+
+        /**
+         * Writes one of the writer's in-memory segments to disk in the calling thread, if there is
+         * one. A loading thread calls it when its share is done, so that the last buffers are
+         * written by the loading threads side by side rather than one after another by
+         * {@link #close()}.
+         */
+        public void flushInThisThread() {
+            try {
+                writer.flushNextBuffer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (bulkLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (--bulkLoads == 0) {
+                    writer.getConfig().setRAMBufferSizeMB(settings.ramBufferMb());
+                    reopener.resumePeriodic();
+                }
+            }
+            refresh();
         }
     }
 

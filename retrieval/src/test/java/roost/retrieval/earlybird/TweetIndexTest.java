@@ -59,6 +59,33 @@ class TweetIndexTest {
     }
 
     @Test
+    void aBulkLoadServesWaitingWritersAndIsSearchableWhenClosed() throws Exception {
+        try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
+            List<TweetDoc> docs = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                docs.add(TweetDoc.of(i, i % 7, T0 + i, "bulk tweet " + i, "en"));
+            }
+            try (TweetIndex.BulkLoad bulk = index.beginBulkLoad()) {
+                Thread other = new Thread(() -> index.addAll(docs.subList(500, 1000)));
+                other.start();
+                index.addAll(docs.subList(0, 500));
+                other.join();
+                // A caller waiting for its write is served although the periodic refresh is off.
+                long seq = index.upsert(TweetDoc.of(5000, 1, T0, "waited for", "en"));
+                assertThat(index.awaitSearchable(seq, Duration.ofSeconds(10))).isTrue();
+                bulk.flushInThisThread();
+            }
+            // Closing made everything searchable without a refresh by the caller.
+            assertThat(index.size()).isEqualTo(1001);
+            assertThat(index.newestCreatedAt()).isEqualTo(T0 + 999);
+            // After the load, writes are searchable as before.
+            long seq = index.upsert(TweetDoc.of(5001, 1, T0, "after", "en"));
+            assertThat(index.awaitSearchable(seq, Duration.ofSeconds(10))).isTrue();
+            assertThat(index.size()).isEqualTo(1002);
+        }
+    }
+
+    @Test
     void segmentsAreSortedNewestFirst() throws Exception {
         try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
             for (int i = 0; i < 50; i++) {
@@ -131,6 +158,37 @@ class TweetIndexTest {
             assertThat(index.size()).isZero();
             assertThat(count(index, new MatchAllDocsQuery())).isZero();
         }
+    }
+
+    @Test
+    void aConversationIsItsRootAndTheTweetsThatNameIt() throws Exception {
+        try (TweetIndex index = TweetIndex.open(dir, TweetIndex.Settings.DEFAULT)) {
+            // 1 is a root (its conversation is itself), 2 and 3 reply in it, 4 is another root, 5 has none.
+            index.upsert(new TweetDoc(1, 9, T0, "root", "en", null, 1L, null, null, false, false, false, null, 0));
+            index.upsert(new TweetDoc(2, 8, T0 + 1, "reply", "en", 1L, 1L, null, null, false, false, false, null, 0));
+            index.upsert(new TweetDoc(3, 7, T0 + 2, "reply", "en", 2L, 1L, null, null, false, false, false, null, 0));
+            index.upsert(new TweetDoc(4, 9, T0 + 3, "other", "en", null, 4L, null, null, false, false, false, null, 0));
+            index.upsert(TweetDoc.of(5, 9, T0 + 4, "none", "en"));
+            index.refresh();
+            assertThat(ids(index, TweetFields.conversationQuery(1))).containsExactlyInAnyOrder(1L, 2L, 3L);
+            assertThat(ids(index, TweetFields.conversationQuery(4))).containsExactly(4L);
+            assertThat(ids(index, TweetFields.conversationQuery(99))).isEmpty();
+        }
+    }
+
+    private static List<Long> ids(TweetIndex index, org.apache.lucene.search.Query q) {
+        return index.search(s -> {
+            List<Long> out = new ArrayList<>();
+            for (var sd : s.search(q, 100).scoreDocs) {
+                var leaf = s.getIndexReader()
+                        .leaves()
+                        .get(org.apache.lucene.index.ReaderUtil.subIndex(
+                                sd.doc, s.getIndexReader().leaves()));
+                NumericDocValues dv = DocValues.getNumeric(leaf.reader(), TweetFields.ID_DV);
+                out.add(dv.advanceExact(sd.doc - leaf.docBase) ? dv.longValue() : -1);
+            }
+            return out;
+        });
     }
 
     @Test
