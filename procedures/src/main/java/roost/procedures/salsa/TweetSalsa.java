@@ -63,6 +63,7 @@ public final class TweetSalsa {
 
     public Result run(Viewer viewer, FollowSet follows, Params params, Guard guard) {
         Seeds seeds = seeds(viewer.id(), follows, params.viewerShare());
+        graph.cursor().expectNodes(Math.min(2 * params.walk().walks(), 1 << 17));
         NodeCounter visits = salsa.run(seeds, params.walk(), guard);
         double total = visits.total();
         // Best first by visits; authors (one lookup per segment) and social proof are looked up
