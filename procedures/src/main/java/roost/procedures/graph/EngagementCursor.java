@@ -128,7 +128,8 @@ public final class EngagementCursor {
     /**
      * Looks up {@code userIds[0..n)} not loaded before, segment by segment (the lookups of one
      * segment do not depend on each other, so their cache misses overlap), and remembers them, so
-     * that {@link #loadUser} of any of them is then one small hash lookup. Changes no answer.
+     * that {@link #loadUser} of any of them is then one small hash lookup. Changes no answer; the
+     * current node is undefined afterwards (load one before sampling).
      */
     public void prepareUsers(long[] userIds, int n) {
         prepare(userIds, n, true);
@@ -181,7 +182,6 @@ public final class EngagementCursor {
                 remember(cache, todo[i]);
             }
         }
-        // The current node is undefined after a prepare: callers load before they sample.
     }
 
     /**
