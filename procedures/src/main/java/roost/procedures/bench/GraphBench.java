@@ -47,6 +47,9 @@ public final class GraphBench {
      * @param listenerEdgesPerSecond engagements committed and published per second through the listener (0 if not run)
      * @param listenerLagMillis from the last commit until the live graph had published everything (0 if not run)
      * @param direct straight-into-the-index ingest on synthetic edges (null if skipped)
+     * @param callFloor {@code CALL roost.version()}: what any procedure call costs through this path
+     * @param byActivity engagedByFollowings and the plain-Cypher MATCH timed in pairs, by how many
+     *     engagements the viewer's followees made in the window
      */
     public record Report(
             int usersSampled,
@@ -58,7 +61,9 @@ public final class GraphBench {
             double speedupThroughput,
             double listenerEdgesPerSecond,
             double listenerLagMillis,
-            IndexBench.Report direct) {
+            IndexBench.Report direct,
+            Latency callFloor,
+            List<ActivityBucket> byActivity) {
 
         /** The report as a Markdown section. */
         public String toMarkdown() {
@@ -74,6 +79,7 @@ public final class GraphBench {
             md.append("| call | p50 ms | p99 ms | CPU p50 ms | requests/s (threads) |\n|---|---:|---:|---:|---:|\n");
             Map<String, Latency> all = new LinkedHashMap<>(procedures);
             all.put("plain Cypher MATCH (engagedByFollowings)", plainCypher);
+            all.put(CALL_FLOOR.substring("CALL ".length()) + " (the floor of a procedure call)", callFloor);
             all.forEach((name, l) -> md.append(String.format(
                     Locale.ROOT,
                     "| `%s` | %.3f | %.3f | %.3f | %.0f (%d) |%n",
@@ -88,6 +94,26 @@ public final class GraphBench {
                     "%nengagedByFollowings (uniform weights) vs the plain-Cypher MATCH for the same question: %.1fx at p50, %.1fx in throughput.%n",
                     speedupP50,
                     speedupThroughput));
+            if (!byActivity.isEmpty()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "%nBy the viewer's followees' engagements in the window (each user timed once per way, "
+                                + "the two ways alternating):%n%n"
+                                + "| followee engagements | users | procedure p50 ms | MATCH p50 ms | ratio of p50s "
+                                + "| procedure p99 ms | MATCH p99 ms |%n|---|---:|---:|---:|---:|---:|---:|%n"));
+                for (ActivityBucket b : byActivity) {
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %.3f | %.3f | %.1fx | %.3f | %.3f |%n",
+                            b.range(),
+                            b.users(),
+                            b.procedureP50Micros() / 1e3,
+                            b.plainP50Micros() / 1e3,
+                            b.plainP50Micros() / b.procedureP50Micros(),
+                            b.procedureP99Micros() / 1e3,
+                            b.plainP99Micros() / 1e3));
+                }
+            }
             if (listenerEdgesPerSecond > 0) {
                 md.append(String.format(
                         Locale.ROOT,
@@ -107,6 +133,24 @@ public final class GraphBench {
         }
     }
 
+    /**
+     * engagedByFollowings against the plain-Cypher MATCH for the users whose followees made
+     * {@code range} engagements in the window.
+     */
+    public record ActivityBucket(
+            String range,
+            int users,
+            double procedureP50Micros,
+            double plainP50Micros,
+            double procedureP99Micros,
+            double plainP99Micros) {}
+
+    /** Bucket bounds (engagements of the followees in the window): [0, 10), [10, 100), ... */
+    private static final long[] ACTIVITY_BOUNDS = {10, 100, 1_000, 10_000};
+
+    /** Users timed in pairs for the activity buckets, as a multiple of {@link Options#users()}. */
+    private static final int ACTIVITY_USERS_FACTOR = 5;
+
     private static final String ENGAGEMENTS = String.join(
             "|", Rel.ofKind(Rel.Kind.ENGAGEMENT).stream().map(Rel::name).toList());
 
@@ -117,11 +161,18 @@ public final class GraphBench {
             + "RETURN t.id AS tweetId, toFloat(size(proof)) AS score, proof[0..10] AS socialProof "
             + "ORDER BY score DESC, tweetId DESC LIMIT 200";
 
+    static final String CALL_FLOOR = "CALL roost.version()";
+
+    /** How many engagements the followees made in the window (what the MATCH keeps after its WHERE on time). */
+    static final String FOLLOWEE_ENGAGEMENTS = "MATCH (me:User {id: $userId})-[:FOLLOWS]->(f:User)-[e:" + ENGAGEMENTS
+            + "]->(:Tweet) WHERE e.createdAt >= $cutoff RETURN count(e) AS n";
+
     private GraphBench() {}
 
     public static Report run(GraphDatabaseService db, Options options) throws Exception {
         Map<String, Object> live = single(db, "CALL roost.graph.stats()", Map.of());
-        long[] users = sampleUsers(db, options);
+        long[] sampled = sampleUsers(db, options.seed(), options.users() * ACTIVITY_USERS_FACTOR);
+        long[] users = Arrays.copyOf(sampled, Math.min(sampled.length, options.users()));
         if (users.length == 0) {
             throw new IllegalStateException("No user follows anyone: nothing to benchmark");
         }
@@ -149,6 +200,10 @@ public final class GraphBench {
         }
         Latency procedure = procedures.get(calls.get(0));
         Latency plain = Timing.measure(users, 0, options.threads(), u -> consume(db, PLAIN_CYPHER, u, plainParams));
+        // The floor: a procedure call that does almost nothing, through the same Cypher path.
+        Timing.measure(warm, 0, 1, u -> consume(db, CALL_FLOOR, u, Map.of()));
+        Latency floor = Timing.measure(users, 0, options.threads(), u -> consume(db, CALL_FLOOR, u, Map.of()));
+        List<ActivityBucket> byActivity = byActivity(db, sampled, "CALL " + calls.get(0), plainParams);
 
         double listenerRate = 0;
         double lag = 0;
@@ -180,11 +235,78 @@ public final class GraphBench {
                 procedure.throughput() / plain.throughput(),
                 listenerRate,
                 lag,
-                direct);
+                direct,
+                floor,
+                byActivity);
+    }
+
+    /**
+     * Times the procedure and the plain MATCH once per user, in pairs (which goes first alternates),
+     * and groups the users by how many engagements their followees made in the window.
+     */
+    private static List<ActivityBucket> byActivity(
+            GraphDatabaseService db, long[] users, String procedure, Map<String, Object> plainParams) {
+        int buckets = ACTIVITY_BOUNDS.length + 1;
+        List<List<long[]>> times = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            times.add(new ArrayList<>());
+        }
+        for (int i = 0; i < users.length; i++) {
+            long u = users[i];
+            Map<String, Object> params = new LinkedHashMap<>(plainParams);
+            params.put("userId", u);
+            long n = ((Number) single(db, FOLLOWEE_ENGAGEMENTS, params).get("n")).longValue();
+            long a;
+            long b;
+            if (i % 2 == 0) {
+                a = timed(() -> consume(db, procedure, u, Map.of()));
+                b = timed(() -> consume(db, PLAIN_CYPHER, u, plainParams));
+            } else {
+                b = timed(() -> consume(db, PLAIN_CYPHER, u, plainParams));
+                a = timed(() -> consume(db, procedure, u, Map.of()));
+            }
+            int bucket = 0;
+            while (bucket < ACTIVITY_BOUNDS.length && n >= ACTIVITY_BOUNDS[bucket]) {
+                bucket++;
+            }
+            times.get(bucket).add(new long[] {a, b});
+        }
+        List<ActivityBucket> out = new ArrayList<>();
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            List<long[]> t = times.get(bucket);
+            if (t.isEmpty()) {
+                continue;
+            }
+            long[] proc = t.stream().mapToLong(x -> x[0]).sorted().toArray();
+            long[] plain = t.stream().mapToLong(x -> x[1]).sorted().toArray();
+            String range = bucket == 0
+                    ? "< " + ACTIVITY_BOUNDS[0]
+                    : bucket == ACTIVITY_BOUNDS.length
+                            ? ">= " + ACTIVITY_BOUNDS[bucket - 1]
+                            : ACTIVITY_BOUNDS[bucket - 1] + " to " + (ACTIVITY_BOUNDS[bucket] - 1);
+            out.add(new ActivityBucket(
+                    range,
+                    t.size(),
+                    percentile(proc, 0.5) / 1e3,
+                    percentile(plain, 0.5) / 1e3,
+                    percentile(proc, 0.99) / 1e3,
+                    percentile(plain, 0.99) / 1e3));
+        }
+        return out;
+    }
+
+    private static long timed(Runnable r) {
+        long t = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t;
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
     }
 
     /** Users who follow someone, shuffled with the seed. */
-    private static long[] sampleUsers(GraphDatabaseService db, Options options) {
+    private static long[] sampleUsers(GraphDatabaseService db, long seed, int count) {
         List<Long> ids = new ArrayList<>();
         try (Transaction tx = db.beginTx();
                 Result r = tx.execute("MATCH (u:User) WHERE EXISTS { (u)-[:FOLLOWS]->() } RETURN u.id AS id")) {
@@ -196,14 +318,14 @@ public final class GraphBench {
             });
         }
         long[] all = ids.stream().mapToLong(Long::longValue).sorted().toArray();
-        SplittableRandom rnd = new SplittableRandom(options.seed());
+        SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = all.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             long t = all[i];
             all[i] = all[j];
             all[j] = t;
         }
-        return Arrays.copyOf(all, Math.min(all.length, options.users()));
+        return Arrays.copyOf(all, Math.min(all.length, count));
     }
 
     /**

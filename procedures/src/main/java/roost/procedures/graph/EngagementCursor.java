@@ -24,6 +24,12 @@ public final class EngagementCursor {
         void accept(long tweetId, long authorId, int typeCode, long time);
     }
 
+    /** Receives one engagement of the {@code index}-th user of a batch (see {@link #recentEngagements(long[], int, int, int, int, BatchVisitor)}). */
+    @FunctionalInterface
+    public interface BatchVisitor {
+        void accept(int index, long tweetId, long authorId, int typeCode, long time);
+    }
+
     /** Receives one engager of a tweet; returns false to stop. */
     @FunctionalInterface
     public interface EngagerVisitor {
@@ -39,14 +45,16 @@ public final class EngagementCursor {
     private final int[] sliceTo;
     private final long[] sliceEnd; // cumulative sizes
     private final int[] pos;
-    private final Long2IntOpenHashMap userCache = new Long2IntOpenHashMap();
-    private final Long2IntOpenHashMap tweetCache = new Long2IntOpenHashMap();
+    private Long2IntOpenHashMap userCache = new Long2IntOpenHashMap();
+    private Long2IntOpenHashMap tweetCache = new Long2IntOpenHashMap();
     private final IntArrayList cached = new IntArrayList();
     private int slices;
     private long degree;
     private boolean userSide;
     private Segment lastSegment;
     private int lastPosition;
+    private int[] batchRows = new int[0];
+    private long[] batchIds = new long[0];
 
     EngagementCursor(EngagementSnapshot snapshot) {
         this.segments = snapshot.segments;
@@ -59,6 +67,20 @@ public final class EngagementCursor {
         pos = new int[n];
         userCache.defaultReturnValue(-1);
         tweetCache.defaultReturnValue(-1);
+    }
+
+    /**
+     * Sizes the cursor's memory of loaded nodes for about {@code n} nodes (a walk's loads), so
+     * that it does not grow step by step. Changes no answer.
+     */
+    public void expectNodes(int n) {
+        if (cached.isEmpty() && n > 16) {
+            userCache = new Long2IntOpenHashMap(n);
+            userCache.defaultReturnValue(-1);
+            tweetCache = new Long2IntOpenHashMap(n);
+            tweetCache.defaultReturnValue(-1);
+            cached.ensureCapacity(n * 8);
+        }
     }
 
     /** Makes {@code userId} the current node; returns its number of edges in the window (deleted ones included). */
@@ -101,6 +123,65 @@ public final class EngagementCursor {
         }
         remember(tweetCache, tweetId);
         return degree;
+    }
+
+    /**
+     * Looks up {@code userIds[0..n)} not loaded before, segment by segment (the lookups of one
+     * segment do not depend on each other, so their cache misses overlap), and remembers them, so
+     * that {@link #loadUser} of any of them is then one small hash lookup. Changes no answer; the
+     * current node is undefined afterwards (load one before sampling).
+     */
+    public void prepareUsers(long[] userIds, int n) {
+        prepare(userIds, n, true);
+    }
+
+    /** As {@link #prepareUsers}, for tweets. */
+    public void prepareTweets(long[] tweetIds, int n) {
+        prepare(tweetIds, n, false);
+    }
+
+    private void prepare(long[] ids, int n, boolean users) {
+        Long2IntOpenHashMap cache = users ? userCache : tweetCache;
+        if (batchIds.length < n) {
+            batchIds = new long[n];
+        }
+        long[] todo = batchIds;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!cache.containsKey(ids[i])) {
+                todo[m++] = ids[i];
+            }
+        }
+        int segs = segments.length;
+        if (batchRows.length < m * segs) {
+            batchRows = new int[m * segs];
+        }
+        int[] rows = batchRows;
+        for (int s = 0; s < segs; s++) {
+            Segment seg = segments[s];
+            LongIdIndex index = users ? seg.users : seg.tweets;
+            for (int i = 0, at = s * m; i < m; i++) {
+                rows[at + i] = users ? index.row(todo[i]) : seg.tweetRow(todo[i]);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            slices = 0;
+            degree = 0;
+            for (int s = 0; s < segs; s++) {
+                int row = rows[s * m + i];
+                if (row >= 0) {
+                    Segment seg = segments[s];
+                    if (users) {
+                        addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
+                    } else {
+                        addSlice(s, seg.tweetFrom(row, cutoff), seg.tweetStart[row + 1]);
+                    }
+                }
+            }
+            if (!cache.containsKey(todo[i])) {
+                remember(cache, todo[i]);
+            }
+        }
     }
 
     /**
@@ -169,15 +250,14 @@ public final class EngagementCursor {
                     || (!allTypes && (typeMask & (1 << seg.userType[p])) == 0)) {
                 return NONE;
             }
-            int t = seg.userTweet[p];
             lastSegment = seg;
             lastPosition = p;
-            return seg.tweets.id(t);
+            return seg.userTweetId[p];
         }
         if ((anyDeleted && Bits.get(seg.tweetDeleted, p)) || (!allTypes && (typeMask & (1 << seg.tweetType[p])) == 0)) {
             return NONE;
         }
-        return seg.users.id(seg.tweetUser[p]);
+        return seg.tweetUser[p];
     }
 
     /** Author of the tweet last returned by {@link #neighbour} from a user. */
@@ -192,6 +272,49 @@ public final class EngagementCursor {
      */
     public int recentEngagements(long userId, int max, int typeMask, EngagementVisitor visitor) {
         loadUser(userId);
+        return mergeNewest(
+                0, max, typeMask, (i, tweet, author, type, time) -> visitor.accept(tweet, author, type, time));
+    }
+
+    /**
+     * As {@link #recentEngagements(long, int, int, EngagementVisitor)} for {@code userIds[from..to)},
+     * user by user in that order (the visitor gets the index in the array); returns the engagements
+     * visited. The users are first looked up segment by segment: those lookups do not depend on
+     * each other, so their cache misses overlap instead of following one another, which is most
+     * of the cost for users with few engagements. The users are not remembered for later loads.
+     */
+    public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
+        int n = to - from;
+        int segs = segments.length;
+        if (batchRows.length < n * segs) {
+            batchRows = new int[n * segs];
+        }
+        int[] rows = batchRows;
+        for (int s = 0; s < segs; s++) {
+            LongIdIndex users = segments[s].users;
+            for (int i = 0, at = s * n; i < n; i++) {
+                rows[at + i] = users.row(userIds[from + i]);
+            }
+        }
+        long visited = 0;
+        for (int i = 0; i < n; i++) {
+            userSide = true;
+            slices = 0;
+            degree = 0;
+            for (int s = 0; s < segs; s++) {
+                int row = rows[s * n + i];
+                if (row >= 0) {
+                    Segment seg = segments[s];
+                    addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
+                }
+            }
+            visited += mergeNewest(from + i, max, typeMask, visitor);
+        }
+        return visited;
+    }
+
+    /** Visits the current (user) node's engagements newest first; see {@link #recentEngagements}. */
+    private int mergeNewest(int index, int max, int typeMask, BatchVisitor visitor) {
         for (int i = 0; i < slices; i++) {
             pos[i] = sliceTo[i] - 1;
         }
@@ -218,8 +341,7 @@ public final class EngagementCursor {
             if (Bits.get(seg.userDeleted, p) || (typeMask & (1 << type)) == 0) {
                 continue;
             }
-            int t = seg.userTweet[p];
-            visitor.accept(seg.tweets.id(t), seg.tweetAuthor[t], type, bestTime);
+            visitor.accept(index, seg.userTweetId[p], seg.tweetAuthor[seg.userTweet[p]], type, bestTime);
             visited++;
         }
         return visited;
@@ -233,8 +355,7 @@ public final class EngagementCursor {
                 continue;
             }
             for (int q = seg.tweetStart[row + 1] - 1, from = seg.tweetFrom(row, cutoff); q >= from; q--) {
-                if (!Bits.get(seg.tweetDeleted, q)
-                        && !visitor.accept(seg.users.id(seg.tweetUser[q]), seg.base + seg.tweetTime[q])) {
+                if (!Bits.get(seg.tweetDeleted, q) && !visitor.accept(seg.tweetUser[q], seg.base + seg.tweetTime[q])) {
                     return;
                 }
             }

@@ -274,23 +274,10 @@ public final class EngagementGraph {
     }
 
     private Segment merge(List<Segment> parts, long base, long cutoff) {
-        int total = 0;
-        long users = 0;
-        long tweets = 0;
-        for (Segment s : parts) {
-            total += s.edgeCount();
-            users += s.userCount();
-            tweets += s.tweetCount();
-        }
-        EdgeBuffer buffer = new EdgeBuffer(total);
-        for (Segment s : parts) {
-            s.dumpLive(buffer, cutoff);
-        }
+        Segment merged = Segment.merge(parts, base, cutoff);
         merges++;
-        mergedEdges += buffer.size();
-        return buffer.size() == 0
-                ? null
-                : Segment.build(buffer, base, (int) Math.min(users, total), (int) Math.min(tweets, total));
+        mergedEdges += merged == null ? 0 : merged.edgeCount();
+        return merged;
     }
 
     /** Start of the window: edges older than this are invisible and eventually dropped. */

@@ -15,7 +15,24 @@ public final class EngagementTypes {
     /** Mask with every engagement type set. */
     public static final int ALL = (1 << TYPES.length) - 1;
 
+    /** {@link #names} of every mask, built once: result rows share them instead of building a list each. */
+    private static final List<List<String>> NAMES = buildNames();
+
     private EngagementTypes() {}
+
+    private static List<List<String>> buildNames() {
+        List<List<String>> all = new ArrayList<>(ALL + 1);
+        for (int mask = 0; mask <= ALL; mask++) {
+            List<String> out = new ArrayList<>(Integer.bitCount(mask));
+            for (int i = 0; i < TYPES.length; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    out.add(TYPES[i].name());
+                }
+            }
+            all.add(List.copyOf(out));
+        }
+        return List.copyOf(all);
+    }
 
     public static int count() {
         return TYPES.length;
@@ -57,14 +74,8 @@ public final class EngagementTypes {
         return mask;
     }
 
-    /** Names of the types in a mask, in declaration order. */
+    /** Names of the types in a mask, in declaration order; an immutable list. O(1). */
     public static List<String> names(int mask) {
-        List<String> out = new ArrayList<>(Integer.bitCount(mask));
-        for (int i = 0; i < TYPES.length; i++) {
-            if ((mask & (1 << i)) != 0) {
-                out.add(TYPES[i].name());
-            }
-        }
-        return out;
+        return NAMES.get(mask & ALL);
     }
 }

@@ -26,6 +26,16 @@ public final class EngagementWalkGraph implements BipartiteWalkGraph {
     }
 
     @Override
+    public void prepareLeft(long[] ids, int n) {
+        cursor.prepareUsers(ids, n);
+    }
+
+    @Override
+    public void prepareRight(long[] ids, int n) {
+        cursor.prepareTweets(ids, n);
+    }
+
+    @Override
     public long neighbour(long k) {
         return cursor.neighbour(k, typeMask);
     }

@@ -23,6 +23,13 @@ public record FollowSet(long[] ids, double[] weights) {
     public static FollowSet of(long viewer, FollowSnapshot follows, Weigher weigher, int max) {
         long[] all = follows.followeeIds(viewer);
         double[] w = weigher.weigh(viewer, all);
+        if (allEqual(w)) {
+            // Already in the order the sort would give (ids ascending): no sort, no copy.
+            int n = Math.min(max, all.length);
+            return n == all.length
+                    ? new FollowSet(all, w)
+                    : new FollowSet(java.util.Arrays.copyOf(all, n), java.util.Arrays.copyOf(w, n));
+        }
         int[] order = new int[all.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -39,6 +46,15 @@ public record FollowSet(long[] ids, double[] weights) {
             weights[i] = w[order[i]];
         }
         return new FollowSet(ids, weights);
+    }
+
+    private static boolean allEqual(double[] w) {
+        for (int i = 1; i < w.length; i++) {
+            if (Double.compare(w[i], w[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One immutable piece of the bipartite engagement graph: the edges of one time bucket that were
@@ -14,9 +15,15 @@ import java.util.Arrays;
  * (user rows) and times, also oldest first. Sorted rows let a reader skip the part of a row that
  * fell out of the window with a binary search, and read "most recent first" from the row's end.
  *
- * <p>Memory per edge: 9 bytes on the user side, 9 on the tweet side, 2 bits of deletion flags;
- * per user row 4 bytes of offsets plus its {@link LongIdIndex} entry (16 to 24 bytes); per tweet
- * row the same plus 8 bytes of author id. {@link #bytes()} adds it up.
+ * <p>Both sides store the other end's id itself (a long) next to each edge, so a random-walk step
+ * reads one array slot, one cache miss, instead of a row number and then the id in the other
+ * side's dictionary (two dependent misses). The user side keeps the tweet's row too, for the
+ * author and for deletions.
+ *
+ * <p>Memory per edge: 17 bytes on the user side (tweet id, tweet row, time, type), 13 on the tweet
+ * side (user id, time, type), 2 bits of deletion flags; per user row 4 bytes of offsets plus its
+ * {@link LongIdIndex} entry (16 to 24 bytes); per tweet row the same plus 8 bytes of author id.
+ * {@link #bytes()} adds it up.
  *
  * <p>Thread-safety: every field is final and the arrays are filled before the segment is
  * published, except the deletion bit sets, which only the single writer sets (0 to 1); a reader
@@ -32,7 +39,11 @@ public final class Segment {
 
     final LongIdIndex users;
     final int[] userStart;
+    /** Row of the tweet of each user-side edge (for its author and for deletions). */
     final int[] userTweet;
+    /** Id of the tweet of each user-side edge: what a walk step reads. */
+    final long[] userTweetId;
+
     final int[] userTime;
     final byte[] userType;
     final int[] userDeleted;
@@ -40,7 +51,9 @@ public final class Segment {
     final LongIdIndex tweets;
     final long[] tweetAuthor;
     final int[] tweetStart;
-    final int[] tweetUser;
+    /** Id of the user of each tweet-side edge. */
+    final long[] tweetUser;
+
     final int[] tweetTime;
     final byte[] tweetType;
     final int[] tweetDeleted;
@@ -50,7 +63,7 @@ public final class Segment {
 
     final long maxTweetId;
 
-    /** Shallow size of a segment object: 12-byte header, 5 longs, 2 ints, 15 compressed references. */
+    /** Shallow size of a segment object: 12-byte header, 5 longs, 2 ints, 14 compressed references, padding. */
     private static final long SHALLOW_BYTES = 120;
 
     /** Edges marked deleted; written by the writer only. */
@@ -63,12 +76,13 @@ public final class Segment {
             LongIdIndex users,
             int[] userStart,
             int[] userTweet,
+            long[] userTweetId,
             int[] userTime,
             byte[] userType,
             LongIdIndex tweets,
             long[] tweetAuthor,
             int[] tweetStart,
-            int[] tweetUser,
+            long[] tweetUser,
             int[] tweetTime,
             byte[] tweetType) {
         this.base = base;
@@ -78,6 +92,7 @@ public final class Segment {
         this.users = users;
         this.userStart = userStart;
         this.userTweet = userTweet;
+        this.userTweetId = userTweetId;
         this.userTime = userTime;
         this.userType = userType;
         this.userDeleted = new int[(edgeCount + 31) >>> 5];
@@ -162,9 +177,203 @@ public final class Segment {
         }
         userRows = null;
         tweetRows = null;
+        return assemble(
+                base,
+                minTime,
+                maxTime,
+                order,
+                n,
+                edgeUser,
+                edgeTweet,
+                edges.type,
+                userIds.toLongArray(),
+                tweetIds.toLongArray(),
+                authors.toLongArray());
+    }
 
-        int users = userIds.size();
-        int tweets = tweetIds.size();
+    /**
+     * The live edges (not deleted, at or after {@code cutoff}) of {@code parts} as one segment:
+     * the same segment as {@link #build} of their edges dumped part by part, user row by user row,
+     * but without hashing every edge's ids. The part with the most users (tweets) lends its rows
+     * as numbers for the merged dictionary; only the other parts' ids are looked up in it, and only
+     * those it lacks are hashed: for the usual merge of a large segment with a small one, that is
+     * the small one's ids instead of every edge. Edge times are rebased on {@code base}. Returns
+     * null when no edge is live.
+     */
+    static Segment merge(List<Segment> parts, long base, long cutoff) {
+        int np = parts.size();
+        int total = 0;
+        int du = 0;
+        int dt = 0;
+        for (int p = 0; p < np; p++) {
+            total += parts.get(p).edgeCount;
+            if (parts.get(p).users.size() > parts.get(du).users.size()) {
+                du = p;
+            }
+            if (parts.get(p).tweets.size() > parts.get(dt).tweets.size()) {
+                dt = p;
+            }
+        }
+        Dictionary users = new Dictionary(parts.get(du).users);
+        Dictionary tweets = new Dictionary(parts.get(dt).tweets);
+        int[][] userNumber = new int[np][];
+        int[][] tweetNumber = new int[np][];
+        for (int p = 0; p < np; p++) {
+            Segment seg = parts.get(p);
+            userNumber[p] = p == du ? null : users.numbers(seg.users);
+            tweetNumber[p] = p == dt ? null : tweets.numbers(seg.tweets);
+        }
+
+        // The live edges in dump order, with their merged numbers, sorted by (time, position).
+        int[] numberUser = new int[total];
+        int[] numberTweet = new int[total];
+        byte[] type = new byte[total];
+        long[] author = new long[total];
+        long[] order = new long[total];
+        long minTime = Long.MAX_VALUE;
+        long maxTime = Long.MIN_VALUE;
+        int n = 0;
+        for (int p = 0; p < np; p++) {
+            Segment seg = parts.get(p);
+            int[] un = userNumber[p];
+            int[] tn = tweetNumber[p];
+            for (int u = 0; u < seg.users.size(); u++) {
+                int nu = un == null ? u : un[u];
+                for (int q = seg.userFrom(u, cutoff), end = seg.userStart[u + 1]; q < end; q++) {
+                    if (Bits.get(seg.userDeleted, q)) {
+                        continue;
+                    }
+                    long time = seg.base + seg.userTime[q];
+                    long offset = time - base;
+                    if (offset < 0 || offset > Integer.MAX_VALUE) {
+                        throw new IllegalArgumentException("edge time " + time + " is outside the segment at " + base);
+                    }
+                    int t = seg.userTweet[q];
+                    numberUser[n] = nu;
+                    numberTweet[n] = tn == null ? t : tn[t];
+                    type[n] = seg.userType[q];
+                    author[n] = seg.tweetAuthor[t];
+                    order[n] = (offset << 32) | n;
+                    minTime = Math.min(minTime, time);
+                    maxTime = Math.max(maxTime, time);
+                    n++;
+                }
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        LongArrays.radixSort(order, 0, n);
+
+        // Rows in order of first appearance in time, as build() gives them.
+        int[] userRow = new int[users.size()];
+        int[] tweetRow = new int[tweets.size()];
+        Arrays.fill(userRow, -1);
+        Arrays.fill(tweetRow, -1);
+        long[] userIds = new long[Math.min(n, users.size())];
+        long[] tweetIds = new long[Math.min(n, tweets.size())];
+        long[] authors = new long[tweetIds.length];
+        int rowsU = 0;
+        int rowsT = 0;
+        int[] edgeUser = new int[n];
+        int[] edgeTweet = new int[n];
+        for (int k = 0; k < n; k++) {
+            int i = (int) order[k];
+            int nu = numberUser[i];
+            int u = userRow[nu];
+            if (u < 0) {
+                u = rowsU++;
+                userRow[nu] = u;
+                userIds[u] = users.id(nu);
+            }
+            int nt = numberTweet[i];
+            int t = tweetRow[nt];
+            if (t < 0) {
+                t = rowsT++;
+                tweetRow[nt] = t;
+                tweetIds[t] = tweets.id(nt);
+                authors[t] = author[i];
+            } else if (authors[t] == EdgeBuffer.UNKNOWN_AUTHOR) {
+                authors[t] = author[i];
+            }
+            edgeUser[k] = u;
+            edgeTweet[k] = t;
+        }
+        return assemble(
+                base,
+                minTime,
+                maxTime,
+                order,
+                n,
+                edgeUser,
+                edgeTweet,
+                type,
+                Arrays.copyOf(userIds, rowsU),
+                Arrays.copyOf(tweetIds, rowsT),
+                Arrays.copyOf(authors, rowsT));
+    }
+
+    /**
+     * Numbers for the ids of several dictionaries: those of one dictionary keep its rows, the
+     * others follow in order of first lookup. Used by one merge, then dropped.
+     */
+    private static final class Dictionary {
+        private final LongIdIndex main;
+        private final Long2IntOpenHashMap extra = new Long2IntOpenHashMap();
+        private final LongArrayList extraIds = new LongArrayList();
+
+        Dictionary(LongIdIndex main) {
+            this.main = main;
+            extra.defaultReturnValue(-1);
+        }
+
+        /** The number of every row of {@code index}. */
+        int[] numbers(LongIdIndex index) {
+            int[] out = new int[index.size()];
+            for (int r = 0; r < out.length; r++) {
+                long id = index.id(r);
+                int n = main.row(id);
+                if (n < 0) {
+                    n = extra.putIfAbsent(id, extraIds.size());
+                    if (n < 0) {
+                        n = extraIds.size();
+                        extraIds.add(id);
+                    }
+                    n += main.size();
+                }
+                out[r] = n;
+            }
+            return out;
+        }
+
+        long id(int number) {
+            return number < main.size() ? main.id(number) : extraIds.getLong(number - main.size());
+        }
+
+        int size() {
+            return main.size() + extraIds.size();
+        }
+    }
+
+    /**
+     * The compressed rows from edges sorted by time: {@code order[k]} packs the k-th edge's time
+     * offset (high 32 bits) and its index {@code i} (low 32 bits) into {@code typeOf}; its user and
+     * tweet rows are {@code edgeUser[k]} and {@code edgeTweet[k]}.
+     */
+    private static Segment assemble(
+            long base,
+            long minTime,
+            long maxTime,
+            long[] order,
+            int n,
+            int[] edgeUser,
+            int[] edgeTweet,
+            byte[] typeOf,
+            long[] userIds,
+            long[] tweetIds,
+            long[] authors) {
+        int users = userIds.length;
+        int tweets = tweetIds.length;
         int[] userStart = new int[users + 1];
         int[] tweetStart = new int[tweets + 1];
         for (int k = 0; k < n; k++) {
@@ -180,52 +389,45 @@ public final class Segment {
         int[] userFill = Arrays.copyOf(userStart, users);
         int[] tweetFill = Arrays.copyOf(tweetStart, tweets);
         int[] userTweet = new int[n];
+        long[] userTweetId = new long[n];
         int[] userTime = new int[n];
         byte[] userType = new byte[n];
-        int[] tweetUser = new int[n];
+        long[] tweetUser = new long[n];
         int[] tweetTime = new int[n];
         byte[] tweetType = new byte[n];
         // Visiting edges in time order keeps every row sorted by time.
         for (int k = 0; k < n; k++) {
             int i = (int) order[k];
             int offset = (int) (order[k] >>> 32);
-            int p = userFill[edgeUser[k]]++;
-            userTweet[p] = edgeTweet[k];
+            byte type = typeOf[i];
+            int u = edgeUser[k];
+            int t = edgeTweet[k];
+            int p = userFill[u]++;
+            userTweet[p] = t;
+            userTweetId[p] = tweetIds[t];
             userTime[p] = offset;
-            userType[p] = edges.type[i];
-            int q = tweetFill[edgeTweet[k]]++;
-            tweetUser[q] = edgeUser[k];
+            userType[p] = type;
+            int q = tweetFill[t]++;
+            tweetUser[q] = userIds[u];
             tweetTime[q] = offset;
-            tweetType[q] = edges.type[i];
+            tweetType[q] = type;
         }
         return new Segment(
                 base,
                 minTime,
                 maxTime,
-                new LongIdIndex(userIds.toLongArray()),
+                new LongIdIndex(userIds),
                 userStart,
                 userTweet,
+                userTweetId,
                 userTime,
                 userType,
-                new LongIdIndex(tweetIds.toLongArray()),
-                authors.toLongArray(),
+                new LongIdIndex(tweetIds),
+                authors,
                 tweetStart,
                 tweetUser,
                 tweetTime,
                 tweetType);
-    }
-
-    /** Appends this segment's live edges (not deleted, time at or after {@code cutoff}) to a buffer. */
-    void dumpLive(EdgeBuffer out, long cutoff) {
-        for (int u = 0; u < users.size(); u++) {
-            long userId = users.id(u);
-            for (int p = userFrom(u, cutoff), end = userStart[u + 1]; p < end; p++) {
-                if (!Bits.get(userDeleted, p)) {
-                    int t = userTweet[p];
-                    out.add(userId, tweets.id(t), tweetAuthor[t], userType[p], base + userTime[p]);
-                }
-            }
-        }
     }
 
     /** Number of live edges (not deleted, at or after {@code cutoff}). O(users + edges) when cutoff cuts. */
@@ -293,11 +495,10 @@ public final class Segment {
         if (p < 0) {
             return false;
         }
-        int u = users.row(userId);
         int t = userTweet[p];
         int offset = userTime[p];
         for (int q = tweetStart[t + 1] - 1; q >= tweetStart[t]; q--) {
-            if (tweetUser[q] == u && tweetTime[q] == offset && !Bits.get(tweetDeleted, q)) {
+            if (tweetUser[q] == userId && tweetTime[q] == offset && !Bits.get(tweetDeleted, q)) {
                 Bits.set(tweetDeleted, q);
                 break;
             }
@@ -359,13 +560,14 @@ public final class Segment {
                 + users.bytes()
                 + Memory.array(userStart.length, 4)
                 + Memory.array(userTweet.length, 4)
+                + Memory.array(userTweetId.length, 8)
                 + Memory.array(userTime.length, 4)
                 + Memory.array(userType.length, 1)
                 + Memory.array(userDeleted.length, 4)
                 + tweets.bytes()
                 + Memory.array(tweetAuthor.length, 8)
                 + Memory.array(tweetStart.length, 4)
-                + Memory.array(tweetUser.length, 4)
+                + Memory.array(tweetUser.length, 8)
                 + Memory.array(tweetTime.length, 4)
                 + Memory.array(tweetType.length, 1)
                 + Memory.array(tweetDeleted.length, 4);

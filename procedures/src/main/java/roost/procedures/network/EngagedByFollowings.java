@@ -70,15 +70,21 @@ public final class EngagedByFollowings {
 
     public record Result(List<Item> items, WalkStats stats) {}
 
-    private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap();
-    private long[] tweet = new long[64];
-    private long[] author = new long[64];
-    private double[] score = new double[64];
-    private int[] count = new int[64];
-    private int[] types = new int[64];
-    private long[] newest = new long[64];
-    private int[] lastFollowee = new int[64];
-    private long[] proof = new long[64];
+    /** Followees looked up together, between two checks of the guard. */
+    private static final int BATCH = 64;
+
+    /** Candidate slots allocated up front (grown by doubling). */
+    private static final int INITIAL = 256;
+
+    private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap(INITIAL);
+    private long[] tweet = new long[INITIAL];
+    private long[] author = new long[INITIAL];
+    private double[] score = new double[INITIAL];
+    private int[] count = new int[INITIAL];
+    private int[] types = new int[INITIAL];
+    private long[] newest = new long[INITIAL];
+    private int[] lastFollowee = new int[INITIAL];
+    private long[] proof = new long[INITIAL];
     private int size;
 
     public EngagedByFollowings() {
@@ -95,27 +101,30 @@ public final class EngagedByFollowings {
         slots.clear();
         size = 0;
         int cap = params.maxSocialProof();
-        long[] read = {0};
-        for (int f = 0; f < followees.length; f++) {
-            if ((f & 63) == 0) {
-                guard.check();
+        long read = 0;
+        EngagementCursor.BatchVisitor tally = (followee, t, a, type, time) -> {
+            int slot = slot(t, a, cap);
+            if (lastFollowee[slot] != followee) {
+                lastFollowee[slot] = followee;
+                score[slot] += weights[followee];
+                if (count[slot] < cap) {
+                    proof[slot * cap + count[slot]] = followees[followee];
+                }
+                count[slot]++;
             }
-            int followee = f;
-            double w = weights[f];
-            read[0] += cursor.recentEngagements(
-                    followees[f], params.maxEngagementsPerFollowee(), params.typeMask(), (t, a, type, time) -> {
-                        int slot = slot(t, a, cap);
-                        if (lastFollowee[slot] != followee) {
-                            lastFollowee[slot] = followee;
-                            score[slot] += w;
-                            if (count[slot] < cap) {
-                                proof[slot * cap + count[slot]] = followees[followee];
-                            }
-                            count[slot]++;
-                        }
-                        types[slot] |= 1 << type;
-                        newest[slot] = Math.max(newest[slot], time);
-                    });
+            types[slot] |= 1 << type;
+            newest[slot] = Math.max(newest[slot], time);
+        };
+        // Followees in batches: the cursor looks a batch up segment by segment (see there).
+        for (int from = 0; from < followees.length; from += BATCH) {
+            guard.check();
+            read += cursor.recentEngagements(
+                    followees,
+                    from,
+                    Math.min(followees.length, from + BATCH),
+                    params.maxEngagementsPerFollowee(),
+                    params.typeMask(),
+                    tally);
         }
         TopK top = new TopK(params.limit());
         for (int s = 0; s < size; s++) {
@@ -137,7 +146,7 @@ public final class EngagedByFollowings {
                     types[s],
                     newest[s]));
         }
-        WalkStats stats = new WalkStats(0, read[0], 0, 0, followees.length, size, (System.nanoTime() - t0) / 1000);
+        WalkStats stats = new WalkStats(0, read, 0, 0, followees.length, size, (System.nanoTime() - t0) / 1000);
         return new Result(items, stats);
     }
 

@@ -1,6 +1,6 @@
 package roost.procedures.network;
 
-import java.util.Arrays;
+import it.unimi.dsi.fastutil.longs.LongImmutableList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,7 +80,7 @@ public class NetworkProcedures {
                         i.tweetId(),
                         i.authorId() == EdgeBuffer.UNKNOWN_AUTHOR ? null : i.authorId(),
                         i.score(),
-                        Arrays.stream(i.socialProof()).boxed().toList(),
+                        LongImmutableList.of(i.socialProof()),
                         i.socialProofCount(),
                         EngagementTypes.names(i.typeMask()),
                         i.newestEngagement()));

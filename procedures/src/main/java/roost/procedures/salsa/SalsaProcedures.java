@@ -1,6 +1,6 @@
 package roost.procedures.salsa;
 
-import java.util.Arrays;
+import it.unimi.dsi.fastutil.longs.LongImmutableList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,7 +115,7 @@ public class SalsaProcedures {
                         i.authorId() == EdgeBuffer.UNKNOWN_AUTHOR ? null : i.authorId(),
                         i.score(),
                         i.visits(),
-                        Arrays.stream(i.socialProof()).boxed().toList(),
+                        LongImmutableList.of(i.socialProof()),
                         i.socialProofCount()));
     }
 
@@ -187,7 +187,7 @@ public class SalsaProcedures {
                                 i.userId(),
                                 i.score(),
                                 i.visits(),
-                                Arrays.stream(i.socialProof()).boxed().toList(),
+                                LongImmutableList.of(i.socialProof()),
                                 i.socialProofCount(),
                                 i.followed()));
     }

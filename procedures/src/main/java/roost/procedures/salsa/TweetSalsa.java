@@ -63,49 +63,60 @@ public final class TweetSalsa {
 
     public Result run(Viewer viewer, FollowSet follows, Params params, Guard guard) {
         Seeds seeds = seeds(viewer.id(), follows, params.viewerShare());
+        graph.cursor().expectNodes(Math.min(2 * params.walk().walks(), 1 << 17));
         NodeCounter visits = salsa.run(seeds, params.walk(), guard);
         double total = visits.total();
         // Best first by visits; authors (one lookup per segment) and social proof are looked up
-        // only for the candidates examined until the limit is filled.
-        TopK ranked = new TopK(visits.size());
-        for (int i = 0; i < visits.size(); i++) {
-            ranked.offer(visits.id(i), visits.count(i));
-        }
-        double[] counts = new double[ranked.size()];
-        long[] order = ranked.drain(counts);
+        // only for the candidates examined until the limit is filled. Ranking every candidate
+        // costs O(n log n); the first few times the limit nearly always fill it, and when they do
+        // not (many filtered), the whole list is ranked and examined again: same answer.
         EngagementCursor cursor = graph.cursor();
         LongOpenHashSet followeeSet = new LongOpenHashSet(follows.ids());
-        List<Item> items = new ArrayList<>(Math.min(params.limit(), order.length));
         long[] proof = new long[params.maxSocialProof()];
         int[] found = new int[1];
         int[] scanned = new int[1];
-        for (int i = 0; i < order.length && items.size() < params.limit(); i++) {
-            long tweet = order[i];
-            long author = cursor.authorOf(tweet);
-            if (viewer.excludesTweet(tweet, author, params.excludeEngaged())) {
-                continue;
+        int ranks = (int) Math.min(visits.size(), Math.max(64L, 4L * params.limit()));
+        List<Item> items;
+        while (true) {
+            TopK ranked = new TopK(ranks);
+            for (int i = 0; i < visits.size(); i++) {
+                ranked.offer(visits.id(i), visits.count(i));
             }
-            found[0] = 0;
-            scanned[0] = 0;
-            cursor.engagers(tweet, (user, time) -> {
-                if (followeeSet.contains(user)) {
-                    if (found[0] < proof.length) {
-                        proof[found[0]] = user;
-                    }
-                    found[0]++;
+            double[] counts = new double[ranked.size()];
+            long[] order = ranked.drain(counts);
+            items = new ArrayList<>(Math.min(params.limit(), order.length));
+            for (int i = 0; i < order.length && items.size() < params.limit(); i++) {
+                long tweet = order[i];
+                long author = cursor.authorOf(tweet);
+                if (viewer.excludesTweet(tweet, author, params.excludeEngaged())) {
+                    continue;
                 }
-                return ++scanned[0] < params.socialProofScan();
-            });
-            if (found[0] < params.minSocialProof()) {
-                continue;
+                found[0] = 0;
+                scanned[0] = 0;
+                cursor.engagers(tweet, (user, time) -> {
+                    if (followeeSet.contains(user)) {
+                        if (found[0] < proof.length) {
+                            proof[found[0]] = user;
+                        }
+                        found[0]++;
+                    }
+                    return ++scanned[0] < params.socialProofScan();
+                });
+                if (found[0] < params.minSocialProof()) {
+                    continue;
+                }
+                items.add(new Item(
+                        tweet,
+                        author,
+                        counts[i] / total,
+                        (long) counts[i],
+                        java.util.Arrays.copyOf(proof, Math.min(found[0], proof.length)),
+                        found[0]));
             }
-            items.add(new Item(
-                    tweet,
-                    author,
-                    counts[i] / total,
-                    (long) counts[i],
-                    java.util.Arrays.copyOf(proof, Math.min(found[0], proof.length)),
-                    found[0]));
+            if (items.size() >= params.limit() || ranks == visits.size()) {
+                break;
+            }
+            ranks = visits.size();
         }
         return new Result(items, salsa.stats(), salsa.walkableSeeds());
     }

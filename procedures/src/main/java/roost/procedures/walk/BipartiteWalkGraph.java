@@ -14,6 +14,16 @@ public interface BipartiteWalkGraph {
     /** Loads a right node (a tweet, or a followed account); returns its number of edges. */
     long loadRight(long id);
 
+    /**
+     * Says that the walk is about to load these left nodes, {@code ids[0..n)}, one after another:
+     * an implementation may look them up together (their cache misses then overlap) so that the
+     * loads that follow are cheap. Changes no answer. Does nothing by default.
+     */
+    default void prepareLeft(long[] ids, int n) {}
+
+    /** As {@link #prepareLeft}, for right nodes. */
+    default void prepareRight(long[] ids, int n) {}
+
     /** The other end of the loaded node's {@code k}-th edge, {@code 0 <= k < degree}, or {@link #NONE}. */
     long neighbour(long k);
 }

@@ -12,13 +12,29 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * <p>Not thread-safe; reuse one per request with {@link #clear()}.
  */
 public final class NodeCounter {
-    private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap();
+    private Long2IntOpenHashMap slots = new Long2IntOpenHashMap();
     private final LongArrayList ids = new LongArrayList();
     private final IntArrayList counts = new IntArrayList();
     private long total;
 
     public NodeCounter() {
         slots.defaultReturnValue(-1);
+    }
+
+    /**
+     * Sizes an empty counter for {@code n} nodes, so that filling it does not rehash; a counter
+     * already that large is left as it is.
+     */
+    public void expect(int n) {
+        if (!ids.isEmpty()) {
+            throw new IllegalStateException("expect() is for an empty counter");
+        }
+        if (n > ids.elements().length) {
+            slots = new Long2IntOpenHashMap(n);
+            slots.defaultReturnValue(-1);
+            ids.ensureCapacity(n);
+            counts.ensureCapacity(n);
+        }
     }
 
     public void add(long id, int count) {
@@ -40,6 +56,11 @@ public final class NodeCounter {
     /** The {@code i}-th distinct node, in first-insertion order. */
     public long id(int i) {
         return ids.getLong(i);
+    }
+
+    /** The distinct nodes in first-insertion order are {@code idArray()[0..size())}; valid until the next change. */
+    public long[] idArray() {
+        return ids.elements();
     }
 
     public int count(int i) {

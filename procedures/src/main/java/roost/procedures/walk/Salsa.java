@@ -71,6 +71,11 @@ public final class Salsa {
         right.clear();
         resetTo.clear();
         visits.clear();
+        // Sized once for the walks (nodes per step <= walks): no rehashing while they run.
+        int expected = Math.min(params.walks(), 1 << 16);
+        left.expect(expected);
+        right.expect(expected);
+        visits.expect(Math.min(2 * expected, 1 << 17));
         random = new SplittableRandom(params.seed());
         steps = 0;
         resets = 0;
@@ -124,6 +129,9 @@ public final class Salsa {
         double[] weights = new double[seeds.size()];
         for (int i = 0; i < seeds.size(); i++) {
             ids[i] = seeds.id(i);
+        }
+        graph.prepareLeft(ids, ids.length);
+        for (int i = 0; i < seeds.size(); i++) {
             loads++;
             weights[i] = graph.loadLeft(ids[i]) > 0 ? seeds.weight(i) : 0;
         }
@@ -133,6 +141,7 @@ public final class Salsa {
     private void leftToRight(Seeds seeds, double reset) {
         right.clear();
         resetTo.clear();
+        graph.prepareLeft(left.idArray(), left.size());
         for (int i = 0; i < left.size(); i++) {
             long node = left.id(i);
             int walks = left.count(i);
@@ -154,6 +163,7 @@ public final class Salsa {
 
     private void rightToLeft(Seeds seeds) {
         left.clear();
+        graph.prepareRight(right.idArray(), right.size());
         for (int i = 0; i < right.size(); i++) {
             int back = stepFrom(right.id(i), right.count(i), false);
             for (int r = 0; r < back; r++) {

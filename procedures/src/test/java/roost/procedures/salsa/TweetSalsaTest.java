@@ -97,4 +97,23 @@ class TweetSalsaTest {
         var alone = TweetSalsa.seeds(VIEWER, new FollowSet(new long[0], new double[0]), 0.2);
         assertThat(alone.apportion(10)).containsExactly(10);
     }
+
+    @Test
+    void candidatesPastTheFirstRanksAreExaminedWhenTheTopOnesAreAllFiltered() {
+        // The viewer engaged with 300 tweets (all filtered out); followee 2 shares one of them and
+        // engaged with tweet 5000, which ranks below them but is the one answer.
+        TestGraph g = new TestGraph().follow(VIEWER, 2);
+        LongOpenHashSet engaged = new LongOpenHashSet();
+        for (long t = 1000; t < 1300; t++) {
+            g.engage(VIEWER, t, 7, LIKED);
+            engaged.add(t);
+        }
+        g.engage(2, 1000, 7, LIKED).engage(2, 5000, 8, LIKED).publish();
+        Viewer viewer = new Viewer(VIEWER, new LongOpenHashSet(), new LongOpenHashSet(), engaged);
+        TweetSalsa.Params p = new TweetSalsa.Params(
+                new Salsa.Params(3000, 5, 0.3, 11), 0.9, EngagementTypes.ALL, 1, 1, 10, 1000, true);
+        var r = run(g, viewer, p);
+        assertThat(r.stats().candidates()).isGreaterThan(64);
+        assertThat(r.items()).extracting(TweetSalsa.Item::tweetId).containsExactly(5000L);
+    }
 }

@@ -1,0 +1,101 @@
+package roost.procedures.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The cursor's batched paths answer exactly what its one-node-at-a-time paths answer. */
+class EngagementCursorBatchTest {
+    private static EngagementSnapshot graph() {
+        EngagementGraph g =
+                new EngagementGraph(new EngagementGraph.Settings(Duration.ofHours(10), Duration.ofHours(2), 64));
+        SplittableRandom rnd = new SplittableRandom(3);
+        long t0 = 1_341_360_000_000L;
+        for (int i = 0; i < 20_000; i++) {
+            long tweet = 5_000 + rnd.nextInt(2_000);
+            g.add(rnd.nextInt(400), tweet, tweet % 97, rnd.nextInt(EngagementTypes.count()), t0 + i * 2_000L);
+            if (i % 1_000 == 0) {
+                g.publish();
+            }
+            if (i % 50 == 0) {
+                g.delete(
+                        rnd.nextInt(400),
+                        5_000 + rnd.nextInt(2_000),
+                        rnd.nextInt(EngagementTypes.count()),
+                        Long.MIN_VALUE);
+            }
+        }
+        g.publish();
+        return g.snapshot();
+    }
+
+    @Test
+    void batchedRecentEngagementsEqualOneUserAtATime() {
+        EngagementSnapshot s = graph();
+        assertThat(s.segmentCount()).isGreaterThan(2);
+        long[] users = new long[450];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = i;
+        }
+        List<String> one = new ArrayList<>();
+        EngagementCursor single = s.cursor();
+        for (int i = 0; i < users.length; i++) {
+            int index = i;
+            single.recentEngagements(
+                    users[i],
+                    7,
+                    EngagementTypes.ALL & ~1,
+                    (t, a, type, time) -> one.add(index + ":" + t + ":" + a + ":" + type + ":" + time));
+        }
+        List<String> batched = new ArrayList<>();
+        EngagementCursor cursor = s.cursor();
+        for (int from = 0; from < users.length; from += 64) {
+            cursor.recentEngagements(
+                    users,
+                    from,
+                    Math.min(users.length, from + 64),
+                    7,
+                    EngagementTypes.ALL & ~1,
+                    (i, t, a, type, time) -> batched.add(i + ":" + t + ":" + a + ":" + type + ":" + time));
+        }
+        assertThat(one).isNotEmpty();
+        assertThat(batched).isEqualTo(one);
+    }
+
+    @Test
+    void preparedLoadsEqualPlainLoads() {
+        EngagementSnapshot s = graph();
+        long[] users = new long[450];
+        long[] tweets = new long[2_100];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = i;
+        }
+        for (int i = 0; i < tweets.length; i++) {
+            tweets[i] = 4_950 + i;
+        }
+        EngagementCursor plain = s.cursor();
+        EngagementCursor prepared = s.cursor();
+        prepared.prepareUsers(users, users.length);
+        prepared.prepareTweets(tweets, tweets.length);
+        for (long u : users) {
+            long degree = plain.loadUser(u);
+            assertThat(prepared.loadUser(u)).isEqualTo(degree);
+            for (long k = 0; k < degree; k++) {
+                assertThat(prepared.neighbour(k, EngagementTypes.ALL))
+                        .isEqualTo(plain.neighbour(k, EngagementTypes.ALL));
+            }
+        }
+        for (long t : tweets) {
+            long degree = plain.loadTweet(t);
+            assertThat(prepared.loadTweet(t)).isEqualTo(degree);
+            for (long k = 0; k < degree; k++) {
+                assertThat(prepared.neighbour(k, EngagementTypes.ALL))
+                        .isEqualTo(plain.neighbour(k, EngagementTypes.ALL));
+            }
+        }
+    }
+}
