@@ -35,6 +35,15 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The first line of every benchmark's report: what was measured, and on how many cores and how much heap. */
+    static void header(String what) {
+        System.out.printf(
+                "%n%s, %d cores, max heap %d MiB%n%n",
+                what,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
     /** Which users a latency benchmark samples, and how it warms up and loads the machine. */
     static final class Sampling {
         @Option(
@@ -139,11 +148,7 @@ final class BenchCommand implements Runnable {
                     .mapToDouble(ImportBenchmark.Row::entitiesPerSecond)
                     .min()
                     .orElse(1);
-            System.out.printf(
-                    "%nImport of %s, %d cores, max heap %d MiB%n%n",
-                    data,
-                    Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20);
+            header("Import of " + data);
             System.out.println(
                     "| path | nodes | relationships | seconds | relationships/s | nodes+relationships/s | vs slowest | completed |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
@@ -208,9 +213,7 @@ final class BenchCommand implements Runnable {
                                 listenerEdges,
                                 1000,
                                 directEdges));
-                System.out.printf(
-                        "%nSocial-graph benchmark on %s, %d cores%n%n",
-                        config.dataDir(), Runtime.getRuntime().availableProcessors());
+                header("Social-graph benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }
             return 0;
@@ -315,11 +318,7 @@ final class BenchCommand implements Runnable {
                                 bulkThreads,
                                 seed),
                         work);
-                System.out.printf(
-                        "%nEarlybird benchmark on %s, %d cores, max heap %d MiB%n%n",
-                        config.dataDir(),
-                        Runtime.getRuntime().availableProcessors(),
-                        Runtime.getRuntime().maxMemory() >> 20);
+                header("Earlybird benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }
             return 0;
@@ -359,9 +358,7 @@ final class BenchCommand implements Runnable {
                         neo4j.db(),
                         new roost.api.bench.TimelineBenchmark.Options(
                                 sampling.users, sampling.warmup, sampling.threads, sampling.seed, limit));
-                System.out.printf(
-                        "%nTimeline benchmark on %s, %d cores%n%n",
-                        config.dataDir(), Runtime.getRuntime().availableProcessors());
+                header("Timeline benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }
             return 0;
@@ -431,12 +428,7 @@ final class BenchCommand implements Runnable {
                 String report = new roost.api.bench.CommunityBenchmark(neo4j.db(), new ConsoleProgress(""))
                         .run(new roost.api.bench.CommunityBenchmark.Options(
                                 algorithms, truthDir, calls, seed, settings));
-                System.out.printf(
-                        "%nCommunity benchmark on %s, %d cores, max heap %d MiB%s%n%n",
-                        config.dataDir(),
-                        Runtime.getRuntime().availableProcessors(),
-                        Runtime.getRuntime().maxMemory() >> 20,
-                        truthDir == null ? "" : ", truth " + truthDir);
+                header("Community benchmark on " + config.dataDir() + (truthDir == null ? "" : ", truth " + truthDir));
                 System.out.println(report);
             }
             return 0;

@@ -71,123 +71,85 @@ public record MixOptions(
     }
 
     public MixOptions withSources(List<String> v) {
-        return new MixOptions(
-                v,
-                inNetworkShare,
-                outOfNetworkScale,
-                replyScale,
-                verifiedBoost,
-                diversityFloor,
-                recencyHalfLifeHours,
-                windowHours,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.sources = v);
     }
 
     public MixOptions withInNetworkShare(double v) {
-        return new MixOptions(
-                sources,
-                v,
-                outOfNetworkScale,
-                replyScale,
-                verifiedBoost,
-                diversityFloor,
-                recencyHalfLifeHours,
-                windowHours,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.inNetworkShare = v);
     }
 
     public MixOptions withOutOfNetworkScale(double v) {
-        return new MixOptions(
-                sources,
-                inNetworkShare,
-                v,
-                replyScale,
-                verifiedBoost,
-                diversityFloor,
-                recencyHalfLifeHours,
-                windowHours,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.outOfNetworkScale = v);
     }
 
     public MixOptions withVerifiedBoost(boolean v) {
-        return new MixOptions(
-                sources,
-                inNetworkShare,
-                outOfNetworkScale,
-                replyScale,
-                v,
-                diversityFloor,
-                recencyHalfLifeHours,
-                windowHours,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.verifiedBoost = v);
     }
 
     public MixOptions withDiversityFloor(double v) {
-        return new MixOptions(
-                sources,
-                inNetworkShare,
-                outOfNetworkScale,
-                replyScale,
-                verifiedBoost,
-                v,
-                recencyHalfLifeHours,
-                windowHours,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.diversityFloor = v);
     }
 
     public MixOptions withRecencyHalfLifeHours(double v) {
-        return new MixOptions(
-                sources,
-                inNetworkShare,
-                outOfNetworkScale,
-                replyScale,
-                verifiedBoost,
-                diversityFloor,
-                v,
-                windowHours,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.recencyHalfLifeHours = v);
     }
 
     public MixOptions withWindowHours(double v) {
-        return new MixOptions(
-                sources,
-                inNetworkShare,
-                outOfNetworkScale,
-                replyScale,
-                verifiedBoost,
-                diversityFloor,
-                recencyHalfLifeHours,
-                v,
-                candidatesPerSource,
-                requireSocialProof,
-                sourceTimeoutMillis);
+        return with(d -> d.windowHours = v);
     }
 
     public MixOptions withRequireSocialProof(boolean v) {
-        return new MixOptions(
-                sources,
-                inNetworkShare,
-                outOfNetworkScale,
-                replyScale,
-                verifiedBoost,
-                diversityFloor,
-                recencyHalfLifeHours,
-                windowHours,
-                candidatesPerSource,
-                v,
-                sourceTimeoutMillis);
+        return with(d -> d.requireSocialProof = v);
+    }
+
+    private MixOptions with(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** A mutable copy: a {@code with} method or {@link #parse} changes fields, the constructor validates once. */
+    private static final class Draft {
+        List<String> sources;
+        double inNetworkShare;
+        double outOfNetworkScale;
+        double replyScale;
+        boolean verifiedBoost;
+        double diversityFloor;
+        double recencyHalfLifeHours;
+        double windowHours;
+        int candidatesPerSource;
+        boolean requireSocialProof;
+        long sourceTimeoutMillis;
+
+        Draft(MixOptions o) {
+            sources = o.sources;
+            inNetworkShare = o.inNetworkShare;
+            outOfNetworkScale = o.outOfNetworkScale;
+            replyScale = o.replyScale;
+            verifiedBoost = o.verifiedBoost;
+            diversityFloor = o.diversityFloor;
+            recencyHalfLifeHours = o.recencyHalfLifeHours;
+            windowHours = o.windowHours;
+            candidatesPerSource = o.candidatesPerSource;
+            requireSocialProof = o.requireSocialProof;
+            sourceTimeoutMillis = o.sourceTimeoutMillis;
+        }
+
+        MixOptions build() {
+            return new MixOptions(
+                    sources,
+                    inNetworkShare,
+                    outOfNetworkScale,
+                    replyScale,
+                    verifiedBoost,
+                    diversityFloor,
+                    recencyHalfLifeHours,
+                    windowHours,
+                    candidatesPerSource,
+                    requireSocialProof,
+                    sourceTimeoutMillis);
+        }
     }
 
     /** The names of the parameters {@link #parse} reads, in documentation order. */
@@ -208,35 +170,35 @@ public record MixOptions(
      * @param parameter a parameter's value by name, or null when absent
      */
     public static MixOptions parse(java.util.function.Function<String, String> parameter) {
-        MixOptions o = DEFAULTS;
+        Draft o = new Draft(DEFAULTS);
         String sources = parameter.apply("sources");
         if (sources != null) {
-            o = o.withSources(java.util.List.of(sources.split(",")));
+            o.sources = java.util.List.of(sources.split(","));
         }
         Double v;
         if ((v = number(parameter, "inNetworkShare", 0, 1)) != null) {
-            o = o.withInNetworkShare(v);
+            o.inNetworkShare = v;
         }
         if ((v = number(parameter, "outOfNetworkScale", 0, 1)) != null) {
-            o = o.withOutOfNetworkScale(v);
+            o.outOfNetworkScale = v;
         }
         if ((v = number(parameter, "diversityFloor", 0, 1)) != null) {
-            o = o.withDiversityFloor(v);
+            o.diversityFloor = v;
         }
         if ((v = number(parameter, "recencyHalfLifeHours", 0.01, 100_000)) != null) {
-            o = o.withRecencyHalfLifeHours(v);
+            o.recencyHalfLifeHours = v;
         }
         if ((v = number(parameter, "windowHours", 0.01, 100_000)) != null) {
-            o = o.withWindowHours(v);
+            o.windowHours = v;
         }
         Boolean b;
         if ((b = bool(parameter, "verifiedBoost")) != null) {
-            o = o.withVerifiedBoost(b);
+            o.verifiedBoost = b;
         }
         if ((b = bool(parameter, "requireSocialProof")) != null) {
-            o = o.withRequireSocialProof(b);
+            o.requireSocialProof = b;
         }
-        return o;
+        return o.build();
     }
 
     private static Double number(
