@@ -55,6 +55,9 @@ class SocialGraphProceduresIT {
         fixture.signalUser(1, "BLOCKED", 8).signalUser(1, "MUTED", 9).signalTweet(1, "NOT_INTERESTED", 105);
         // A separate corner for the latency test: viewer 20 follows 21.
         fixture.follow(20, 21).tweet(107, 22, T0).tweet(108, 22, T0).engage(21, "LIKED", 107, T0);
+        // Another for blocks after the live graph is up: viewer 30 follows 31, who liked 109 and 110 by 32 and 33.
+        fixture.follow(30, 31).tweet(109, 32, T0).tweet(110, 33, T0);
+        fixture.engage(31, "LIKED", 109, T0).engage(31, "LIKED", 110, T0 + 1);
     }
 
     @AfterAll
@@ -199,5 +202,51 @@ class SocialGraphProceduresIT {
             Thread.sleep(1);
         }
         assertThat(seenAfter).as("ms from commit to visible").isBetween(0L, 999L);
+    }
+
+    @Test
+    void blocksMutesAndReportsCommittedLaterHideAtOnceAndUndoingThemShowsAgain() {
+        String query = "CALL roost.network.engagedByFollowings(30, {weights: 'uniform'}) YIELD tweetId RETURN tweetId";
+        String salsa = "CALL roost.salsa.tweets(30, {weights: 'uniform', seed: 1}) YIELD tweetId RETURN tweetId";
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
+        long signalsBefore =
+                (Long) fixture.single("CALL roost.graph.stats() YIELD negativeSignals RETURN negativeSignals", Map.of())
+                        .get("negativeSignals");
+
+        // No waiting: the call right after the commit must not show the blocked author.
+        fixture.signalUser(30, "MUTED", 32);
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
+        assertThat(rows(salsa, Map.of())).extracting(r -> r.get("tweetId")).doesNotContain(109L);
+        database.db().executeTransactionally("MATCH (:User {id: 30})-[m:MUTED]->() DELETE m");
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
+
+        // A block hides the blocker from the blocked too.
+        fixture.signalUser(33, "BLOCKED", 30);
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(109L);
+        // The listener gave the live graph both sides of the block.
+        assertThat(awaitSignals(signalsBefore + 2)).isEqualTo(signalsBefore + 2);
+        database.db().executeTransactionally("MATCH (:User {id: 33})-[b:BLOCKED]->() DELETE b");
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
+
+        // A reported tweet, then the tweet deleted with its relationships: the signal goes with it.
+        fixture.signalTweet(30, "REPORTED", 109);
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
+        database.db().executeTransactionally("MATCH (t:Tweet {id: 109}) DETACH DELETE t");
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
+        assertThat(awaitSignals(signalsBefore)).isEqualTo(signalsBefore);
+    }
+
+    private long signals() {
+        return (Long) fixture.single("CALL roost.graph.stats() YIELD negativeSignals RETURN negativeSignals", Map.of())
+                .get("negativeSignals");
+    }
+
+    private long awaitSignals(long expected) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long n;
+        do {
+            n = signals();
+        } while (n != expected && System.nanoTime() < deadline);
+        return n;
     }
 }

@@ -4,8 +4,8 @@ import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
- * The changes of one committed transaction that the live graph cares about: engagements and
- * follows created and deleted. Filled by one thread, then handed to the writer; not thread-safe.
+ * The changes of one committed transaction that the live graph cares about: engagements,
+ * follows and negative signals created and deleted. Filled by one thread, then handed to the writer; not thread-safe.
  */
 public final class ChangeBatch {
     /** Time of an engagement whose {@code createdAt} is missing: the writer uses the data's newest time. */
@@ -26,6 +26,10 @@ public final class ChangeBatch {
     final LongArrayList followTo = new LongArrayList();
     final LongArrayList unfollowFrom = new LongArrayList();
     final LongArrayList unfollowTo = new LongArrayList();
+
+    final LongArrayList signalUser = new LongArrayList();
+    final LongArrayList signalTarget = new LongArrayList();
+    final ByteArrayList signalKind = new ByteArrayList(); // bit 0: target is a tweet; bit 1: removed
 
     /** Sequence number given by the live graph when the batch is queued. */
     long sequence;
@@ -56,8 +60,23 @@ public final class ChangeBatch {
         unfollowTo.add(followee);
     }
 
+    /**
+     * A relationship that hides {@code target} from {@code user} was created ({@code removed}
+     * false) or deleted; see {@link NegativeSignals}.
+     */
+    public void signal(long user, long target, boolean tweet, boolean removed) {
+        signalUser.add(user);
+        signalTarget.add(target);
+        signalKind.add((byte) ((tweet ? 1 : 0) | (removed ? 2 : 0)));
+    }
+
+    /** Whether the batch changes negative signals. */
+    public boolean hasSignals() {
+        return !signalUser.isEmpty();
+    }
+
     public int size() {
-        return addUser.size() + delUser.size() + followFrom.size() + unfollowFrom.size();
+        return addUser.size() + delUser.size() + followFrom.size() + unfollowFrom.size() + signalUser.size();
     }
 
     public boolean isEmpty() {

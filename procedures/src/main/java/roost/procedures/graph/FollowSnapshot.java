@@ -54,6 +54,16 @@ public final class FollowSnapshot {
         return into;
     }
 
+    /** Whether {@code user} follows at least one account. O(1). */
+    public boolean followsAnyone(long user) {
+        long[] changed = overlayOut.get(user);
+        if (changed != null) {
+            return changed.length > 0;
+        }
+        int row = base.users.row(user);
+        return row >= 0 && base.outStart[row + 1] > base.outStart[row];
+    }
+
     /** Copy of the accounts {@code user} follows, sorted. */
     public long[] followeeIds(long user) {
         return followees(user, new Neighbours()).toArray();

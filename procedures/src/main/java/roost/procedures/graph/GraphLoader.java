@@ -6,13 +6,14 @@ import java.util.stream.Collectors;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import roost.model.Labels;
 import roost.model.Props;
 import roost.model.Rel;
 
 /**
- * Reads the follow graph and the engagements inside the window from Neo4j, with three read-only
- * Cypher statements: all {@code FOLLOWS}; the newest engagement time; the engagements at or after
- * that time minus the window.
+ * Reads the follow graph, the negative signals and the engagements inside the window from Neo4j,
+ * with four read-only Cypher statements: all {@code FOLLOWS}; all blocks, mutes and reports; the
+ * newest engagement time; the engagements at or after that time minus the window.
  */
 final class GraphLoader {
     /** {@code LIKED|RETWEETED|...}: every engagement type. */
@@ -23,7 +24,16 @@ final class GraphLoader {
 
     private GraphLoader() {}
 
-    static Loaded load(GraphDatabaseService db, EngagementGraph engagements, FollowGraph follows, long windowMillis) {
+    /** {@code BLOCKED|MUTED|...}: every negative-signal type. */
+    static final String SIGNAL_TYPES =
+            Rel.ofKind(Rel.Kind.NEGATIVE).stream().map(Rel::name).collect(Collectors.joining("|"));
+
+    static Loaded load(
+            GraphDatabaseService db,
+            EngagementGraph engagements,
+            FollowGraph follows,
+            NegativeSignals signals,
+            long windowMillis) {
         long t0 = System.nanoTime();
         LongArrayList from = new LongArrayList();
         LongArrayList to = new LongArrayList();
@@ -43,6 +53,24 @@ final class GraphLoader {
         from.trim();
         to.clear();
         to.trim();
+
+        try (Transaction tx = db.beginTx();
+                Result r = tx.execute("MATCH (a)-[s:" + SIGNAL_TYPES + "]->(b) "
+                        + "WHERE a." + Props.ID + " IS NOT NULL AND b." + Props.ID + " IS NOT NULL "
+                        + "RETURN a." + Props.ID + " AS a, b." + Props.ID + " AS b, b:" + Labels.TWEET.name()
+                        + " AS tweet, type(s) = '" + Rel.BLOCKED.name() + "' AS block")) {
+            r.accept(row -> {
+                long a = ((Number) row.get("a")).longValue();
+                long b = ((Number) row.get("b")).longValue();
+                boolean tweet = (Boolean) row.get("tweet");
+                signals.change(a, b, tweet, 1);
+                if ((Boolean) row.get("block") && !tweet) {
+                    signals.change(b, a, false, 1);
+                }
+                return true;
+            });
+        }
+        signals.publish();
 
         long newest;
         try (Transaction tx = db.beginTx();

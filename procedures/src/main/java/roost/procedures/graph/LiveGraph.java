@@ -10,12 +10,13 @@ import org.neo4j.logging.Log;
 
 /**
  * The live graph of one database: the {@link EngagementGraph} (user-tweet engagements in the
- * window) and the {@link FollowGraph}, kept current from committed transactions.
+ * window), the {@link FollowGraph} and the {@link NegativeSignals}, kept current from committed
+ * transactions.
  *
- * <p>Life: {@link #open} registers a transaction listener, loads both graphs from the database,
+ * <p>Life: {@link #open} registers a transaction listener, loads the three from the database,
  * publishes them, then starts the writer thread. Transactions that commit during the load are
  * queued and applied after it, skipping engagements the load already saw (same user, tweet, type
- * and time), so none is lost or counted twice. {@link #close} unregisters the listener and stops
+ * and time) and signals that already hide their target, so none is lost or counted twice. {@link #close} unregisters the listener and stops
  * the writer.
  *
  * <p>Threads: the listener runs in committing threads and only queues; one writer thread applies
@@ -45,6 +46,7 @@ public final class LiveGraph implements AutoCloseable {
             long cutoff,
             long followEdges,
             long followBytes,
+            long negativeSignals,
             long loadMillis,
             long batchesApplied,
             long batchesQueued,
@@ -56,10 +58,12 @@ public final class LiveGraph implements AutoCloseable {
     private final Log log;
     private final EngagementGraph engagements;
     private final FollowGraph follows = new FollowGraph();
+    private final NegativeSignals signals = new NegativeSignals();
     private final LinkedBlockingQueue<ChangeBatch> queue = new LinkedBlockingQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Object appliedMonitor = new Object();
     private volatile long applied;
+    private volatile long signalsQueued;
     private volatile long writerFailures;
     private volatile boolean closed;
     private long loadMillis;
@@ -86,6 +90,7 @@ public final class LiveGraph implements AutoCloseable {
                     db,
                     live.engagements,
                     live.follows,
+                    live.signals,
                     settings.engagement().window().toMillis());
             live.loadMillis = loaded.millis();
             live.dedupeUpTo = live.sequence.get();
@@ -127,10 +132,28 @@ public final class LiveGraph implements AutoCloseable {
         return follows.snapshot();
     }
 
+    /** The published negative signals (blocks, mutes, reports); see {@link #signalsCurrent()}. */
+    public NegativeSignals.Snapshot signals() {
+        return signals.snapshot();
+    }
+
+    /**
+     * Whether every negative signal committed so far is published: no queued batch that changes
+     * signals is still waiting for the writer. A transaction's batch is queued before its commit
+     * returns, so when this is true {@link #signals()} shows at least every signal committed before
+     * the call; when false, read the signals from the store.
+     */
+    public boolean signalsCurrent() {
+        return applied >= signalsQueued;
+    }
+
     /** Queues a batch for the writer; returns its sequence number. Any thread. */
     public long enqueue(ChangeBatch batch) {
         synchronized (queue) {
             batch.sequence = sequence.incrementAndGet();
+            if (batch.hasSignals()) {
+                signalsQueued = batch.sequence;
+            }
             queue.add(batch);
         }
         return batch.sequence;
@@ -179,6 +202,7 @@ public final class LiveGraph implements AutoCloseable {
             try {
                 engagements.publish();
                 follows.publish();
+                signals.publish();
             } catch (RuntimeException e) {
                 writerFailures++;
                 log.error("Roost live graph of '" + database + "': publishing failed", e);
@@ -217,6 +241,16 @@ public final class LiveGraph implements AutoCloseable {
             for (int i = 0; i < b.followFrom.size(); i++) {
                 follows.add(b.followFrom.getLong(i), b.followTo.getLong(i));
             }
+            for (int i = 0; i < b.signalUser.size(); i++) {
+                long user = b.signalUser.getLong(i);
+                long target = b.signalTarget.getLong(i);
+                boolean tweet = (b.signalKind.getByte(i) & 1) != 0;
+                boolean removed = (b.signalKind.getByte(i) & 2) != 0;
+                if (!removed && dedupe && signals.hides(user, target, tweet)) {
+                    continue; // the load saw it already
+                }
+                signals.change(user, target, tweet, removed ? -1 : 1);
+            }
         } catch (RuntimeException e) {
             writerFailures++;
             log.error("Roost live graph of '" + database + "': applying a batch failed", e);
@@ -237,6 +271,7 @@ public final class LiveGraph implements AutoCloseable {
                 e.cutoff(),
                 f.edgeCount(),
                 f.bytes(),
+                signals.snapshot().entries(),
                 loadMillis,
                 applied,
                 sequence.get(),

@@ -1,22 +1,27 @@
 package roost.procedures.graph;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.event.LabelEntry;
 import org.neo4j.graphdb.event.PropertyEntry;
 import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListener;
+import roost.model.Labels;
 import roost.model.Props;
 import roost.model.Rel;
 
 /**
  * Feeds committed changes to the live graph. Before commit, inside the transaction, it reads what
- * the live graph needs from the created and deleted engagement and {@code FOLLOWS} relationships
- * (endpoint ids, tweet author, {@code createdAt}); after commit it hands that batch on; after a
+ * the live graph needs from the created and deleted engagement, {@code FOLLOWS} and negative-signal
+ * relationships (endpoint ids, tweet author, {@code createdAt}, whether a signal's target is a
+ * tweet); after commit it hands that batch on; after a
  * rollback the batch is dropped. Relationships whose endpoints carry no {@code id} are ignored.
  *
  * <p>Cost inside a writing transaction: one pass over its created and deleted relationships, and
@@ -24,6 +29,8 @@ import roost.model.Rel;
  * pay one pass and nothing else.
  */
 final class LiveGraphListener implements TransactionEventListener<ChangeBatch> {
+    private static final Rel[] NEGATIVE = Rel.ofKind(Rel.Kind.NEGATIVE).toArray(new Rel[0]);
+
     private final Consumer<ChangeBatch> sink;
 
     LiveGraphListener(Consumer<ChangeBatch> sink) {
@@ -40,6 +47,16 @@ final class LiveGraphListener implements TransactionEventListener<ChangeBatch> {
                 Long to = id(r.getEndNode(), data, null);
                 if (from != null && to != null) {
                     (batch = batch == null ? new ChangeBatch() : batch).follow(from, to);
+                }
+                continue;
+            }
+            Rel signal = signal(type);
+            if (signal != null) {
+                Long from = id(r.getStartNode(), data, null);
+                Long to = id(r.getEndNode(), data, null);
+                if (from != null && to != null) {
+                    batch = batch == null ? new ChangeBatch() : batch;
+                    signal(batch, signal, from, to, r.getEndNode().hasLabel(Labels.TWEET), false);
                 }
                 continue;
             }
@@ -61,16 +78,19 @@ final class LiveGraphListener implements TransactionEventListener<ChangeBatch> {
         }
         Map<String, Long> deletedNodeIds = null;
         Map<String, Long> deletedTimes = null;
+        Set<String> deletedTweets = null;
         for (Relationship r : data.deletedRelationships()) {
             String type = r.getType().name();
             boolean follow = type.equals(Rel.FOLLOWS.name());
-            int code = follow ? -1 : EngagementTypes.code(type);
-            if (!follow && code < 0) {
+            Rel signal = follow ? null : signal(type);
+            int code = follow || signal != null ? -1 : EngagementTypes.code(type);
+            if (!follow && signal == null && code < 0) {
                 continue;
             }
             if (deletedNodeIds == null) {
                 deletedNodeIds = deletedNodeIds(data);
                 deletedTimes = deletedCreatedAt(data);
+                deletedTweets = deletedTweets(data);
             }
             Long from = id(r.getStartNode(), data, deletedNodeIds);
             Long to = id(r.getEndNode(), data, deletedNodeIds);
@@ -78,7 +98,12 @@ final class LiveGraphListener implements TransactionEventListener<ChangeBatch> {
                 continue;
             }
             batch = batch == null ? new ChangeBatch() : batch;
-            if (follow) {
+            if (signal != null) {
+                Node end = r.getEndNode();
+                boolean tweet =
+                        data.isDeleted(end) ? deletedTweets.contains(end.getElementId()) : end.hasLabel(Labels.TWEET);
+                signal(batch, signal, from, to, tweet, true);
+            } else if (follow) {
                 batch.unfollow(from, to);
             } else {
                 batch.deleteEngagement(
@@ -98,6 +123,35 @@ final class LiveGraphListener implements TransactionEventListener<ChangeBatch> {
     @Override
     public void afterRollback(TransactionData data, ChangeBatch batch, GraphDatabaseService db) {
         // Nothing was queued before commit, so there is nothing to undo.
+    }
+
+    /** The negative-signal type named {@code type}, or null when it is none. */
+    private static Rel signal(String type) {
+        for (Rel r : NEGATIVE) {
+            if (r.name().equals(type)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** A hiding relationship: its target is hidden from its start, and a block also hides the blocker from the blocked. */
+    private static void signal(ChangeBatch batch, Rel type, long from, long to, boolean tweet, boolean removed) {
+        batch.signal(from, to, tweet, removed);
+        if (type == Rel.BLOCKED && !tweet) {
+            batch.signal(to, from, false, removed);
+        }
+    }
+
+    /** Element ids of the tweet nodes deleted in this transaction. */
+    private static Set<String> deletedTweets(TransactionData data) {
+        Set<String> ids = new HashSet<>();
+        for (LabelEntry e : data.removedLabels()) {
+            if (e.label().name().equals(Labels.TWEET.name()) && data.isDeleted(e.node())) {
+                ids.add(e.node().getElementId());
+            }
+        }
+        return ids;
     }
 
     /** The {@code id} of a node, also when the node is deleted in this transaction. */

@@ -40,6 +40,9 @@ public class LiveGraphProcedure {
             @Description("Follow edges held") long followEdges,
             @Description("Bytes held by the follow graph") long followBytes,
 
+            @Description("(user, hidden account or tweet) pairs held from blocks, mutes and reports")
+            long negativeSignals,
+
             @Description("Time the first load from the database took, in ms")
             long loadMillis,
 
@@ -54,8 +57,9 @@ public class LiveGraphProcedure {
             @Description("Segment merges so far") long merges) {}
 
     @Procedure(name = "roost.graph.stats", mode = Mode.READ)
-    @Description("The live engagement and follow graph of this database: size, window, memory per edge and "
-            + "update counters. The first call loads it from the database.")
+    @Description(
+            "The live engagement and follow graph (and negative signals) of this database: size, window, memory per edge and "
+                    + "update counters. The first call loads it from the database.")
     public Stream<Result> stats() {
         LiveGraph.Stats s = roost.liveGraph(db.databaseName()).stats();
         return Stream.of(new Result(
@@ -74,6 +78,7 @@ public class LiveGraphProcedure {
                         .toMillis(),
                 s.followEdges(),
                 s.followBytes(),
+                s.negativeSignals(),
                 s.loadMillis(),
                 s.batchesApplied(),
                 s.batchesQueued(),

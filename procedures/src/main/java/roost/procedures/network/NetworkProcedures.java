@@ -68,8 +68,8 @@ public class NetworkProcedures {
                             defaultValue = "{}")
                     Map<String, Object> config) {
         EngagedByFollowingsConfig c = EngagedByFollowingsConfig.parse(ENGAGED, config);
-        Viewer viewer = ViewerLoader.load(tx, userId, c.params().excludeEngaged());
         LiveGraph live = roost.liveGraph(db.databaseName());
+        Viewer viewer = ViewerLoader.load(tx, live, userId, c.params().excludeEngaged());
         var engagements = live.engagements();
         FollowSet follows = FollowSet.of(
                 userId, live.follows(), Weighers.of(c.weights(), tx, live.follows(), engagements), c.maxFollowees());

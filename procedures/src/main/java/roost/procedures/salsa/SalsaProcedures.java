@@ -143,8 +143,8 @@ public class SalsaProcedures {
 
     private TweetSalsa.Result run(String procedure, long userId, Map<String, Object> config) {
         TweetSalsaConfig c = TweetSalsaConfig.parse(procedure, userId, config);
-        Viewer viewer = ViewerLoader.load(tx, userId, c.params().excludeEngaged());
         LiveGraph live = roost.liveGraph(db.databaseName());
+        Viewer viewer = ViewerLoader.load(tx, live, userId, c.params().excludeEngaged());
         var engagements = live.engagements();
         FollowSet follows = FollowSet.of(
                 userId, live.follows(), Weighers.of(c.weights(), tx, live.follows(), engagements), c.maxFollowees());
@@ -179,8 +179,8 @@ public class SalsaProcedures {
             Map<String, Object> config,
             boolean excludeFollowed) {
         UserSalsaConfig c = UserSalsaConfig.parse(procedure, userId, config, excludeFollowed);
-        Viewer viewer = ViewerLoader.load(tx, userId, false);
         LiveGraph live = roost.liveGraph(db.databaseName());
+        Viewer viewer = ViewerLoader.load(tx, live, userId, false);
         return new UserSalsa(live.follows())
                 .run(viewer, c.params(), guard::check).items().stream()
                         .map(i -> new UserRow(

@@ -52,8 +52,9 @@ public class TrustProcedures {
                             defaultValue = "{}")
                     Map<String, Object> config) {
         CircleOfTrustConfig c = CircleOfTrustConfig.parse(CIRCLE, userId, config);
-        var viewer = ViewerLoader.load(tx, userId, false);
-        var follows = roost.liveGraph(db.databaseName()).follows();
+        var live = roost.liveGraph(db.databaseName());
+        var viewer = ViewerLoader.load(tx, live, userId, false);
+        var follows = live.follows();
         return new CircleOfTrust(follows)
                 .run(viewer, c.params(), guard::check).items().stream()
                         .map(i -> new Row(i.userId(), i.score(), i.visits(), i.followed()));

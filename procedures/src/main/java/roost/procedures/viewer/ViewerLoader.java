@@ -1,6 +1,8 @@
 package roost.procedures.viewer;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongSet;
+import it.unimi.dsi.fastutil.longs.LongSets;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -10,6 +12,8 @@ import roost.model.Labels;
 import roost.model.Props;
 import roost.model.Rel;
 import roost.model.RoostException;
+import roost.procedures.graph.LiveGraph;
+import roost.procedures.graph.NegativeSignals;
 
 /**
  * Reads a {@link Viewer} from the database: one index lookup for the user, then the user's own
@@ -55,6 +59,39 @@ public final class ViewerLoader {
             }
         }
         return new Viewer(userId, authors, tweets, engaged);
+    }
+
+    /**
+     * As {@link #load(Transaction, long, boolean)}, with the blocks, mutes and reports taken from the
+     * live graph when it has published all of them ({@link LiveGraph#signalsCurrent()}), and the
+     * user known to exist when the live graph shows them following someone; the store is read
+     * only for what the live graph cannot answer (the viewer's engagements, an existence check
+     * for a user who follows nobody, signals still queued).
+     */
+    public static Viewer load(Transaction tx, LiveGraph live, long userId, boolean withEngaged) {
+        if (!live.signalsCurrent()) {
+            return load(tx, userId, withEngaged);
+        }
+        Node user = null;
+        if (withEngaged || !live.follows().followsAnyone(userId)) {
+            user = requireUser(tx, userId);
+        }
+        NegativeSignals.Snapshot signals = live.signals();
+        LongSet engaged = LongSets.EMPTY_SET;
+        if (withEngaged) {
+            LongOpenHashSet ids = new LongOpenHashSet();
+            for (Relationship r : user.getRelationships(Direction.OUTGOING, ENGAGEMENTS)) {
+                if (r.getEndNode().getProperty(Props.ID, null) instanceof Number n) {
+                    ids.add(n.longValue());
+                }
+            }
+            engaged = ids;
+        }
+        return new Viewer(userId, set(signals.hiddenAuthors(userId)), set(signals.hiddenTweets(userId)), engaged);
+    }
+
+    private static LongSet set(long[] ids) {
+        return ids.length == 0 ? LongSets.EMPTY_SET : new LongOpenHashSet(ids);
     }
 
     /** The user's node, or a {@link RoostException.NotFound} naming the id. */
