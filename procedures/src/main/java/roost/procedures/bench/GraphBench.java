@@ -105,7 +105,7 @@ public final class GraphBench {
                 md.append(String.format(
                         Locale.ROOT,
                         "%nBy the viewer's followees' engagements in the window (each user timed once per way, "
-                                + "the two ways alternating):%n%n"
+                                + "the three ways one after the other, which goes first rotating):%n%n"
                                 + "| followee engagements | users | procedure p50 ms | MATCH p50 ms | ratio of p50s "
                                 + "| bare MATCH p50 ms | ratio | procedure p99 ms | MATCH p99 ms |%n"
                                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|%n"));

@@ -279,9 +279,12 @@ public final class EngagementCursor {
     /**
      * As {@link #recentEngagements(long, int, int, EngagementVisitor)} for {@code userIds[from..to)},
      * user by user in that order (the visitor gets the index in the array); returns the engagements
-     * visited. The users are first looked up segment by segment: those lookups do not depend on
-     * each other, so their cache misses overlap instead of following one another, which is most
-     * of the cost for users with few engagements. The users are not remembered for later loads.
+     * visited. Within one user the order is newest first only when the user has more than
+     * {@code max} edges in the window; when all of them are visited anyway, they come segment by
+     * segment, which saves the merge. The users are first looked up segment by segment: those
+     * lookups do not depend on each other, so their cache misses overlap instead of following one
+     * another, which is most of the cost for users with few engagements. The users are not
+     * remembered for later loads.
      */
     public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
         int n = to - from;
@@ -308,7 +311,30 @@ public final class EngagementCursor {
                     addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
                 }
             }
-            visited += mergeNewest(from + i, max, typeMask, visitor);
+            visited += degree <= max
+                    ? visitAll(from + i, typeMask, visitor)
+                    : mergeNewest(from + i, max, typeMask, visitor);
+        }
+        return visited;
+    }
+
+    /** Visits every engagement of the current (user) node, slice by slice; see {@link #recentEngagements}. */
+    private int visitAll(int index, int typeMask, BatchVisitor visitor) {
+        int visited = 0;
+        for (int i = 0; i < slices; i++) {
+            Segment seg = segments[sliceSegment[i]];
+            for (int p = sliceTo[i] - 1, end = sliceFrom[i]; p >= end; p--) {
+                int type = seg.userType[p];
+                if ((typeMask & (1 << type)) != 0 && !Bits.get(seg.userDeleted, p)) {
+                    visitor.accept(
+                            index,
+                            seg.userTweetId[p],
+                            seg.tweetAuthor[seg.userTweet[p]],
+                            type,
+                            seg.base + seg.userTime[p]);
+                    visited++;
+                }
+            }
         }
         return visited;
     }
