@@ -17,19 +17,28 @@ import java.util.stream.Collectors;
 /**
  * Roost's configuration: immutable, built once at start and passed down.
  * Sources, lowest priority first: {@link Setting} defaults, the config file, the environment, flags.
+ * Keys under {@value #PROCEDURE_PREFIX} (the procedures' own settings, such as the live graph's
+ * window) are not Roost settings: they are handed to the embedded Neo4j as they are, from the
+ * file and the flags, and Neo4j validates them at start.
  */
 public final class RoostConfig {
     /** Name of the config file looked for in the data directory when none is given. */
     public static final String FILE_NAME = "roost.conf";
 
+    /** Prefix of the procedures' Neo4j settings, passed through to the embedded database. */
+    public static final String PROCEDURE_PREFIX = "dbms.roost.";
+
     private static final Pattern SIZE = Pattern.compile("\\d+[kKmMgG]?");
 
     private final Map<Setting, String> values;
     private final Map<Setting, String> sources;
+    private final Map<String, String> procedureSettings;
 
-    private RoostConfig(Map<Setting, String> values, Map<Setting, String> sources) {
+    private RoostConfig(
+            Map<Setting, String> values, Map<Setting, String> sources, Map<String, String> procedureSettings) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.sources = Collections.unmodifiableMap(new EnumMap<>(sources));
+        this.procedureSettings = Collections.unmodifiableMap(new LinkedHashMap<>(procedureSettings));
     }
 
     /** Defaults only: for tests and tools. */
@@ -59,7 +68,8 @@ public final class RoostConfig {
                 fromEnv.put(s, v);
             }
         }
-        Map<Setting, String> fromFlags = parseKeys(flags, "command line");
+        Map<String, String> procedureSettings = new LinkedHashMap<>();
+        Map<Setting, String> fromFlags = parseKeys(flags, "command line", procedureSettings);
 
         Path configFile = file;
         if (configFile == null) {
@@ -71,14 +81,20 @@ public final class RoostConfig {
             throw new ConfigException("config file " + configFile + " does not exist");
         }
         if (configFile != null) {
-            putAll(values, sources, parseKeys(readFile(configFile), configFile.toString()), configFile.toString());
+            Map<String, String> fromFile = new LinkedHashMap<>();
+            putAll(
+                    values,
+                    sources,
+                    parseKeys(readFile(configFile), configFile.toString(), fromFile),
+                    configFile.toString());
+            fromFile.forEach(procedureSettings::putIfAbsent); // flags win
         }
         putAll(values, sources, fromEnv, "environment");
         putAll(values, sources, fromFlags, "command line");
         for (Setting s : Setting.values()) {
             validate(s, values.get(s), sources.get(s));
         }
-        return new RoostConfig(values, sources);
+        return new RoostConfig(values, sources, procedureSettings);
     }
 
     /** A copy with some settings replaced (as if given on the command line). */
@@ -88,7 +104,7 @@ public final class RoostConfig {
         validate(setting, value, "override");
         v.put(setting, value);
         src.put(setting, "override");
-        return new RoostConfig(v, src);
+        return new RoostConfig(v, src, procedureSettings);
     }
 
     public String get(Setting s) {
@@ -111,6 +127,11 @@ public final class RoostConfig {
         return Path.of(values.get(Setting.DATA_DIR)).toAbsolutePath().normalize();
     }
 
+    /** The {@value #PROCEDURE_PREFIX}* settings given, by key, for the embedded Neo4j. */
+    public Map<String, String> procedureSettings() {
+        return procedureSettings;
+    }
+
     /** Page cache size in bytes. */
     public long pageCacheBytes() {
         return parseSize(values.get(Setting.PAGECACHE));
@@ -119,10 +140,16 @@ public final class RoostConfig {
     /** Where each value came from, for start-up logs; secrets are masked. */
     public String describe() {
         return Arrays.stream(Setting.values())
-                .map(s -> s.key() + "="
-                        + (s.type() == Setting.Type.SECRET && !values.get(s).isEmpty() ? "****" : values.get(s)) + " ("
-                        + sources.get(s) + ")")
-                .collect(Collectors.joining("\n"));
+                        .map(s -> s.key() + "="
+                                + (s.type() == Setting.Type.SECRET
+                                                && !values.get(s).isEmpty()
+                                        ? "****"
+                                        : values.get(s)) + " ("
+                                + sources.get(s) + ")")
+                        .collect(Collectors.joining("\n"))
+                + procedureSettings.entrySet().stream()
+                        .map(e -> "\n" + e.getKey() + "=" + e.getValue() + " (passed to Neo4j)")
+                        .collect(Collectors.joining());
     }
 
     static long parseSize(String text) {
@@ -149,16 +176,25 @@ public final class RoostConfig {
         return out;
     }
 
-    private static Map<Setting, String> parseKeys(Map<String, String> raw, String where) {
+    /** Roost settings by key; {@value #PROCEDURE_PREFIX}* keys go to {@code procedureSettings} instead. */
+    private static Map<Setting, String> parseKeys(
+            Map<String, String> raw, String where, Map<String, String> procedureSettings) {
         Map<Setting, String> out = new EnumMap<>(Setting.class);
-        raw.forEach((k, v) -> out.put(
-                Setting.byKey(k)
-                        .orElseThrow(() -> new ConfigException("unknown setting '" + k + "' in " + where
-                                + "; known settings: "
-                                + Arrays.stream(Setting.values())
-                                        .map(Setting::key)
-                                        .collect(Collectors.joining(", ")))),
-                v));
+        raw.forEach((k, v) -> {
+            if (k.startsWith(PROCEDURE_PREFIX)) {
+                procedureSettings.put(k, v);
+                return;
+            }
+            out.put(
+                    Setting.byKey(k)
+                            .orElseThrow(() -> new ConfigException("unknown setting '" + k + "' in " + where
+                                    + "; known settings: "
+                                    + Arrays.stream(Setting.values())
+                                            .map(Setting::key)
+                                            .collect(Collectors.joining(", "))
+                                    + ", and the procedures' " + PROCEDURE_PREFIX + "* settings")),
+                    v);
+        });
         return out;
     }
 

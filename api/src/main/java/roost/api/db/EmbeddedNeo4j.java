@@ -1,9 +1,14 @@
 package roost.api.db;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingImpl;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
@@ -18,10 +23,12 @@ import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roost.api.config.ConfigException;
 import roost.api.config.RoostConfig;
 import roost.api.config.Setting;
 import roost.model.Schema;
 import roost.procedures.RoostProcedures;
+import roost.procedures.extension.RoostSettings;
 import roost.procedures.gds.GdsRegistration;
 
 /**
@@ -87,7 +94,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, config.pageCacheBytes())
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, config.get(Setting.TX_LOG_RETENTION))
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "roost.*"))
-                .setConfig(BoltConnector.enabled, boltEnabled);
+                .setConfig(BoltConnector.enabled, boltEnabled)
+                .setConfig(procedureSettings(config.procedureSettings()));
         if (boltEnabled) {
             builder.setConfig(
                             BoltConnector.listen_address,
@@ -123,6 +131,41 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             dbms.shutdown();
             throw e;
         }
+    }
+
+    /**
+     * The procedures' {@code dbms.roost.*} settings given to Roost, as typed Neo4j settings.
+     *
+     * @throws ConfigException naming an unknown key or a value its setting cannot parse (Neo4j
+     *     checks the ranges when it starts, and its message names the setting too)
+     */
+    static Map<org.neo4j.graphdb.config.Setting<?>, Object> procedureSettings(Map<String, String> raw) {
+        Map<String, SettingImpl<?>> known = new TreeMap<>();
+        for (Field f : RoostSettings.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                try {
+                    if (f.get(null) instanceof SettingImpl<?> setting) {
+                        known.put(setting.name(), setting);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        Map<org.neo4j.graphdb.config.Setting<?>, Object> out = new HashMap<>();
+        raw.forEach((key, value) -> {
+            SettingImpl<?> setting = known.get(key);
+            if (setting == null) {
+                throw new ConfigException("unknown setting '" + key + "'; the procedures' settings are "
+                        + String.join(", ", known.keySet()));
+            }
+            try {
+                out.put(setting, setting.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("setting " + key + " is '" + value + "': " + e.getMessage());
+            }
+        });
+        return out;
     }
 
     /**

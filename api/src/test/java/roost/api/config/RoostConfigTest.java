@@ -62,4 +62,23 @@ class RoostConfigTest {
         assertThatThrownBy(() -> RoostConfig.load(dir.resolve("missing.conf"), Map.of(), Map.of()))
                 .hasMessageContaining("missing.conf does not exist");
     }
+
+    @Test
+    void theProceduresSettingsPassThroughFromFileAndFlagsWithFlagsWinning() throws IOException {
+        Path file = dir.resolve("procedures.conf");
+        Files.writeString(
+                file, "dbms.roost.live_graph.window=24h\ndbms.roost.live_graph.segment_span=6h\nhttp.port=9001\n");
+        RoostConfig c = RoostConfig.load(file, Map.of(), Map.of("dbms.roost.live_graph.window", "12h"));
+
+        assertThat(c.procedureSettings())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("dbms.roost.live_graph.window", "12h", "dbms.roost.live_graph.segment_span", "6h"));
+        assertThat(c.getInt(Setting.HTTP_PORT)).isEqualTo(9001);
+        assertThat(c.with(Setting.HTTP_PORT, "9005").procedureSettings()).isEqualTo(c.procedureSettings());
+        assertThat(c.describe()).contains("dbms.roost.live_graph.window=12h (passed to Neo4j)");
+        assertThatThrownBy(() -> RoostConfig.load(null, Map.of(), Map.of("dbms.other.thing", "1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting 'dbms.other.thing'")
+                .hasMessageContaining("dbms.roost.*");
+    }
 }
