@@ -112,15 +112,11 @@ public final class FollowGraph {
             Long2ObjectOpenHashMap<long[]> previous,
             Long2ObjectOpenHashMap<LongOpenHashSet> work,
             LongOpenHashSet dirty) {
-        Long2ObjectOpenHashMap<long[]> next = new Long2ObjectOpenHashMap<>(previous);
-        var it = dirty.iterator();
-        while (it.hasNext()) {
-            long user = it.nextLong();
+        return Overlays.republish(previous, dirty, user -> {
             long[] adjacency = work.get(user).toLongArray();
             Arrays.sort(adjacency);
-            next.put(user, adjacency);
-        }
-        return next;
+            return adjacency;
+        });
     }
 
     private void rebuild() {

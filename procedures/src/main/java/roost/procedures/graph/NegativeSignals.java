@@ -172,13 +172,7 @@ public final class NegativeSignals {
             Long2ObjectOpenHashMap<long[]> previous,
             Long2ObjectOpenHashMap<Long2IntOpenHashMap> work,
             LongOpenHashSet dirty) {
-        Long2ObjectOpenHashMap<long[]> next = new Long2ObjectOpenHashMap<>(previous);
-        var it = dirty.iterator();
-        while (it.hasNext()) {
-            long user = it.nextLong();
-            next.put(user, sorted(work.get(user)));
-        }
-        return next;
+        return Overlays.republish(previous, dirty, user -> sorted(work.get(user)));
     }
 
     private static Long2ObjectOpenHashMap<long[]> fold(
