@@ -223,8 +223,9 @@ class SocialGraphProceduresIT {
         // A block hides the blocker from the blocked too.
         fixture.signalUser(33, "BLOCKED", 30);
         assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(109L);
-        // The listener gave the live graph both sides of the block.
+        // The listener gave the live graph both sides of the block; once published, the call reads them there.
         assertThat(awaitSignals(signalsBefore + 2)).isEqualTo(signalsBefore + 2);
+        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(109L);
         database.db().executeTransactionally("MATCH (:User {id: 33})-[b:BLOCKED]->() DELETE b");
         assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
 

@@ -29,7 +29,8 @@ public final class ChangeBatch {
 
     final LongArrayList signalUser = new LongArrayList();
     final LongArrayList signalTarget = new LongArrayList();
-    final ByteArrayList signalKind = new ByteArrayList(); // bit 0: target is a tweet; bit 1: removed
+    /** Bit 0: the target is a tweet; bit 1: removed; bits 2 and up: the {@link NegativeSignals.Kind}. */
+    final ByteArrayList signalKind = new ByteArrayList();
 
     /** Sequence number given by the live graph when the batch is queued. */
     long sequence;
@@ -61,13 +62,13 @@ public final class ChangeBatch {
     }
 
     /**
-     * A relationship that hides {@code target} from {@code user} was created ({@code removed}
-     * false) or deleted; see {@link NegativeSignals}.
+     * A relationship of {@code kind} that hides {@code target} from {@code user} was created
+     * ({@code removed} false) or deleted; see {@link NegativeSignals}.
      */
-    public void signal(long user, long target, boolean tweet, boolean removed) {
+    public void signal(long user, long target, boolean tweet, NegativeSignals.Kind kind, boolean removed) {
         signalUser.add(user);
         signalTarget.add(target);
-        signalKind.add((byte) ((tweet ? 1 : 0) | (removed ? 2 : 0)));
+        signalKind.add((byte) ((tweet ? 1 : 0) | (removed ? 2 : 0) | (kind.ordinal() << 2)));
     }
 
     /** Whether the batch changes negative signals. */

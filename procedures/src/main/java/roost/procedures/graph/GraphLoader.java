@@ -13,7 +13,8 @@ import roost.model.Rel;
 /**
  * Reads the follow graph, the negative signals and the engagements inside the window from Neo4j,
  * with four read-only Cypher statements: all {@code FOLLOWS}; all blocks, mutes and reports; the
- * newest engagement time; the engagements at or after that time minus the window.
+ * newest engagement time; the engagements at or after that time minus the window. Rows whose ids
+ * are not numbers are skipped, as the listener skips them.
  */
 final class GraphLoader {
     /** {@code LIKED|RETWEETED|...}: every engagement type. */
@@ -42,8 +43,10 @@ final class GraphLoader {
                         + "WHERE a." + Props.ID + " IS NOT NULL AND b." + Props.ID + " IS NOT NULL "
                         + "RETURN a." + Props.ID + " AS a, b." + Props.ID + " AS b")) {
             r.accept(row -> {
-                from.add(((Number) row.get("a")).longValue());
-                to.add(((Number) row.get("b")).longValue());
+                if (row.get("a") instanceof Number a && row.get("b") instanceof Number b) {
+                    from.add(a.longValue());
+                    to.add(b.longValue());
+                }
                 return true;
             });
         }
@@ -58,14 +61,16 @@ final class GraphLoader {
                 Result r = tx.execute("MATCH (a)-[s:" + SIGNAL_TYPES + "]->(b) "
                         + "WHERE a." + Props.ID + " IS NOT NULL AND b." + Props.ID + " IS NOT NULL "
                         + "RETURN a." + Props.ID + " AS a, b." + Props.ID + " AS b, b:" + Labels.TWEET.name()
-                        + " AS tweet, type(s) = '" + Rel.BLOCKED.name() + "' AS block")) {
+                        + " AS tweet, type(s) AS type")) {
             r.accept(row -> {
-                long a = ((Number) row.get("a")).longValue();
-                long b = ((Number) row.get("b")).longValue();
+                if (!(row.get("a") instanceof Number a) || !(row.get("b") instanceof Number b)) {
+                    return true; // ids that are not numbers: skipped, as the listener skips them
+                }
                 boolean tweet = (Boolean) row.get("tweet");
-                signals.change(a, b, tweet, 1);
-                if ((Boolean) row.get("block") && !tweet) {
-                    signals.change(b, a, false, 1);
+                Rel type = Rel.valueOf((String) row.get("type"));
+                signals.change(a.longValue(), b.longValue(), tweet, NegativeSignals.Kind.of(type), 1);
+                if (type == Rel.BLOCKED && !tweet) {
+                    signals.change(b.longValue(), a.longValue(), false, NegativeSignals.Kind.BLOCKED_BY, 1);
                 }
                 return true;
             });
@@ -92,12 +97,15 @@ final class GraphLoader {
                             Map.of("cutoff", cutoff))) {
                 r.accept(row -> {
                     Object author = row.get("a");
-                    if (engagements.add(
-                            ((Number) row.get("u")).longValue(),
-                            ((Number) row.get("t")).longValue(),
-                            author instanceof Number n ? n.longValue() : EdgeBuffer.UNKNOWN_AUTHOR,
-                            EngagementTypes.code((String) row.get("type")),
-                            ((Number) row.get("time")).longValue())) {
+                    if (row.get("u") instanceof Number u
+                            && row.get("t") instanceof Number t
+                            && row.get("time") instanceof Number time
+                            && engagements.add(
+                                    u.longValue(),
+                                    t.longValue(),
+                                    author instanceof Number n ? n.longValue() : EdgeBuffer.UNKNOWN_AUTHOR,
+                                    EngagementTypes.code((String) row.get("type")),
+                                    time.longValue())) {
                         count[0]++;
                     }
                     return true;

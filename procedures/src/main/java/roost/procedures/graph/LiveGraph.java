@@ -53,6 +53,8 @@ public final class LiveGraph implements AutoCloseable {
             long writerFailures,
             EngagementGraph.Counters counters) {}
 
+    private static final NegativeSignals.Kind[] SIGNAL_KINDS = NegativeSignals.Kind.values();
+
     private final String database;
     private final Settings settings;
     private final Log log;
@@ -138,13 +140,14 @@ public final class LiveGraph implements AutoCloseable {
     }
 
     /**
-     * Whether every negative signal committed so far is published: no queued batch that changes
-     * signals is still waiting for the writer. A transaction's batch is queued before its commit
-     * returns, so when this is true {@link #signals()} shows at least every signal committed before
-     * the call; when false, read the signals from the store.
+     * Whether every negative signal whose commit has returned is published: no queued batch that
+     * changes signals is still waiting for the writer, and the writer never failed (after a failure
+     * the signals may be incomplete, so this stays false). A transaction's batch is queued before its
+     * commit returns, so when this is true {@link #signals()} shows at least every signal whose
+     * commit returned before the call; when false, read the signals from the store.
      */
     public boolean signalsCurrent() {
-        return applied >= signalsQueued;
+        return writerFailures == 0 && applied >= signalsQueued;
     }
 
     /** Queues a batch for the writer; returns its sequence number. Any thread. */
@@ -244,12 +247,14 @@ public final class LiveGraph implements AutoCloseable {
             for (int i = 0; i < b.signalUser.size(); i++) {
                 long user = b.signalUser.getLong(i);
                 long target = b.signalTarget.getLong(i);
-                boolean tweet = (b.signalKind.getByte(i) & 1) != 0;
-                boolean removed = (b.signalKind.getByte(i) & 2) != 0;
-                if (!removed && dedupe && signals.hides(user, target, tweet)) {
+                int bits = b.signalKind.getByte(i);
+                boolean tweet = (bits & 1) != 0;
+                boolean removed = (bits & 2) != 0;
+                NegativeSignals.Kind kind = SIGNAL_KINDS[bits >>> 2];
+                if (!removed && dedupe && signals.hides(user, target, tweet, kind)) {
                     continue; // the load saw it already
                 }
-                signals.change(user, target, tweet, removed ? -1 : 1);
+                signals.change(user, target, tweet, kind, removed ? -1 : 1);
             }
         } catch (RuntimeException e) {
             writerFailures++;

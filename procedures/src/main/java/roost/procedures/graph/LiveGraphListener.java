@@ -137,9 +137,9 @@ final class LiveGraphListener implements TransactionEventListener<ChangeBatch> {
 
     /** A hiding relationship: its target is hidden from its start, and a block also hides the blocker from the blocked. */
     private static void signal(ChangeBatch batch, Rel type, long from, long to, boolean tweet, boolean removed) {
-        batch.signal(from, to, tweet, removed);
+        batch.signal(from, to, tweet, NegativeSignals.Kind.of(type), removed);
         if (type == Rel.BLOCKED && !tweet) {
-            batch.signal(to, from, false, removed);
+            batch.signal(to, from, false, NegativeSignals.Kind.BLOCKED_BY, removed);
         }
     }
 

@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongSet;
 import java.util.function.LongFunction;
 
-/** Copy-on-publish overlays of per-user sorted id lists, shared by the follow graph and the negative signals. */
+/** Copy-on-publish overlays of per-user lists, shared by the follow graph and the negative signals. */
 final class Overlays {
     private Overlays() {}
 
@@ -13,9 +13,9 @@ final class Overlays {
      * {@code current(user)}: O(previous + dirty users' lists). {@code previous} is not changed, so
      * snapshots holding it stay as they were.
      */
-    static Long2ObjectOpenHashMap<long[]> republish(
-            Long2ObjectOpenHashMap<long[]> previous, LongSet dirty, LongFunction<long[]> current) {
-        Long2ObjectOpenHashMap<long[]> next = new Long2ObjectOpenHashMap<>(previous);
+    static <T> Long2ObjectOpenHashMap<T> republish(
+            Long2ObjectOpenHashMap<T> previous, LongSet dirty, LongFunction<T> current) {
+        Long2ObjectOpenHashMap<T> next = new Long2ObjectOpenHashMap<>(previous);
         var it = dirty.iterator();
         while (it.hasNext()) {
             long user = it.nextLong();

@@ -8,6 +8,7 @@ import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import roost.model.Labels;
 import roost.model.Props;
 import roost.model.Rel;
@@ -66,10 +67,16 @@ public final class ViewerLoader {
      * live graph when it has published all of them ({@link LiveGraph#signalsCurrent()}), and the
      * user known to exist when the live graph shows them following someone; the store is read
      * only for what the live graph cannot answer (the viewer's engagements, an existence check
-     * for a user who follows nobody, signals still queued).
+     * for a user who follows nobody, signals still queued, a transaction with changes of its own).
+     *
+     * <p>Differences from the store path, both short-lived: a user deleted a moment ago whose
+     * unfollows are still queued is answered instead of not found; and the live graph takes a
+     * signal's target kind (tweet or account) and ids as they were when the relationship was
+     * created, so relabelling a node or changing its {@code id} while a block points at it
+     * leaves the old entry until the live graph is next loaded.
      */
     public static Viewer load(Transaction tx, LiveGraph live, long userId, boolean withEngaged) {
-        if (!live.signalsCurrent()) {
+        if (!live.signalsCurrent() || hasOwnChanges(tx)) {
             return load(tx, userId, withEngaged);
         }
         Node user = null;
@@ -88,6 +95,12 @@ public final class ViewerLoader {
             engaged = ids;
         }
         return new Viewer(userId, set(signals.hiddenAuthors(userId)), set(signals.hiddenTweets(userId)), engaged);
+    }
+
+    /** Whether the transaction wrote something itself: the live graph sees only committed changes. */
+    private static boolean hasOwnChanges(Transaction tx) {
+        return tx instanceof InternalTransaction t
+                && t.kernelTransaction().dataRead().transactionStateHasChanges();
     }
 
     private static LongSet set(long[] ids) {
