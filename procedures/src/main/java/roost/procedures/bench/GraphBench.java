@@ -159,6 +159,9 @@ public final class GraphBench {
     /** engagedByFollowings' default maxEngagementsPerFollowee, which the plain Cypher applies too. */
     static final int PER_FOLLOWEE = 500;
 
+    /** engagedByFollowings' default maxFollowees, which the plain Cypher applies too. */
+    static final int MAX_FOLLOWEES = 1000;
+
     /** Bucket bounds (engagements of the followees in the window): [0, 10), [10, 100), ... */
     private static final long[] ACTIVITY_BOUNDS = {10, 100, 1_000, 10_000};
 
@@ -171,9 +174,13 @@ public final class GraphBench {
     /**
      * The plain-Cypher way to exactly what {@code roost.network.engagedByFollowings($userId,
      * {weights: 'uniform', excludeEngaged: false})} returns (engagement types as a set, in any
-     * order): the viewer's hidden authors and tweets first, then each followee's newest
-     * {@code $perFollowee} engagements in the window, then the same filters, score, social proof
-     * (followees by id), types, newest time, order and limit. A test checks that the two agree.
+     * order): the viewer's hidden authors and tweets first, then the first {@code $maxFollowees}
+     * followees by id (what uniform weights keep), each followee's newest {@code $perFollowee}
+     * engagements in the window, then the same filters, score, social proof (followees by id),
+     * types, newest time, order and limit. {@code PlainCypherIT} checks that the two agree. Where
+     * they may still differ: a followee's engagements tied in time at the cap (the procedure takes
+     * the newer segment's first), and data the procedure reads without labels (followees, tweets
+     * and hidden accounts here must carry {@code :User} and {@code :Tweet}).
      */
     static final String PLAIN_CYPHER = "MATCH (me:User {id: $userId}) "
             + "OPTIONAL MATCH (me)-[:BLOCKED|MUTED|NOT_INTERESTED|REPORTED]->(x:User) "
@@ -182,7 +189,8 @@ public final class GraphBench {
             + "WITH me, hiddenAuthors, collect(y.id) AS blockedBy "
             + "OPTIONAL MATCH (me)-[:NOT_INTERESTED|REPORTED]->(z:Tweet) "
             + "WITH me, hiddenAuthors + blockedBy AS hiddenAuthors, collect(z.id) AS hiddenTweets "
-            + "MATCH (me)-[:FOLLOWS]->(f:User) "
+            + "MATCH (me)-[:FOLLOWS]->(f:User) WHERE f.id IS NOT NULL "
+            + "WITH DISTINCT me, hiddenAuthors, hiddenTweets, f ORDER BY f.id LIMIT $maxFollowees "
             + "CALL (f) { MATCH (f)-[e:" + ENGAGEMENTS + "]->(t:Tweet) WHERE e.createdAt >= $cutoff "
             + "RETURN e, t ORDER BY e.createdAt DESC LIMIT $perFollowee } "
             + "WITH f, e, t, hiddenAuthors, hiddenTweets WHERE NOT t.id IN hiddenTweets "
@@ -194,9 +202,9 @@ public final class GraphBench {
             + "newest AS newestEngagement ORDER BY score DESC, tweetId DESC LIMIT 200";
 
     /**
-     * The bare MATCH for "tweets my followees engaged with": no hidden authors or tweets, no cap
-     * per followee, no types or times. Cheaper than {@link #PLAIN_CYPHER}, and not the same answer;
-     * timed beside it to show what the filters cost Cypher.
+     * The bare MATCH for "tweets my followees engaged with" in the window: no hidden authors or
+     * tweets, no caps, no types or newest times. Cheaper than {@link #PLAIN_CYPHER}, and not the
+     * same answer; timed beside it to show what the filters cost Cypher.
      */
     static final String BARE_CYPHER = "MATCH (me:User {id: $userId})-[:FOLLOWS]->(f:User)-[e:" + ENGAGEMENTS
             + "]->(t:Tweet) WHERE e.createdAt >= $cutoff AND t.authorId <> $userId "
@@ -220,8 +228,13 @@ public final class GraphBench {
             throw new IllegalStateException("No user follows anyone: nothing to benchmark");
         }
         Object cutoff = live.get("windowStart");
-        Map<String, Object> plainParams =
-                Map.of("cutoff", cutoff == null ? Long.MIN_VALUE : cutoff, "perFollowee", PER_FOLLOWEE);
+        Map<String, Object> plainParams = Map.of(
+                "cutoff",
+                cutoff == null ? Long.MIN_VALUE : cutoff,
+                "perFollowee",
+                PER_FOLLOWEE,
+                "maxFollowees",
+                MAX_FOLLOWEES);
         List<String> calls = List.of(
                 "roost.network.engagedByFollowings($userId, {weights: 'uniform', excludeEngaged: false})",
                 "roost.network.engagedByFollowings($userId)",
