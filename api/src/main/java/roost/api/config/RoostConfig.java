@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * Roost's configuration: immutable, built once at start and passed down.
  * Sources, lowest priority first: {@link Setting} defaults, the config file, the environment, flags.
  * Keys under {@value #PROCEDURE_PREFIX} (the procedures' own settings, such as the live graph's
- * window) are not Roost settings: they are handed to the embedded Neo4j as they are, from the
- * file and the flags, and Neo4j validates them at start.
+ * window) are not Roost settings: they are read from the file and the flags only (no environment
+ * variables), kept as text here, and checked against the procedures' declared settings (known
+ * key, parsable value, allowed range) when the embedded database is opened.
  */
 public final class RoostConfig {
     /** Name of the config file looked for in the data directory when none is given. */

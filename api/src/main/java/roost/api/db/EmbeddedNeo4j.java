@@ -136,8 +136,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /**
      * The procedures' {@code dbms.roost.*} settings given to Roost, as typed Neo4j settings.
      *
-     * @throws ConfigException naming an unknown key or a value its setting cannot parse (Neo4j
-     *     checks the ranges when it starts, and its message names the setting too)
+     * @throws ConfigException naming an unknown key, or a value its setting cannot parse or does
+     *     not allow (out of range)
      */
     static Map<org.neo4j.graphdb.config.Setting<?>, Object> procedureSettings(Map<String, String> raw) {
         Map<String, SettingImpl<?>> known = new TreeMap<>();
@@ -160,12 +160,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                         + String.join(", ", known.keySet()));
             }
             try {
-                out.put(setting, setting.parse(value));
+                out.put(setting, checked(setting, value));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("setting " + key + " is '" + value + "': " + e.getMessage());
             }
         });
         return out;
+    }
+
+    private static <T> T checked(SettingImpl<T> setting, String value) {
+        T parsed = setting.parse(value);
+        setting.validate(parsed, org.neo4j.graphdb.config.Configuration.EMPTY);
+        return parsed;
     }
 
     /**

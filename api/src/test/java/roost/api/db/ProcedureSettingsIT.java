@@ -34,7 +34,7 @@ class ProcedureSettingsIT {
     }
 
     @Test
-    void unknownKeysAndUnparsableValuesAreConfigErrorsNamingTheKey() {
+    void unknownKeysUnparsableAndOutOfRangeValuesAreConfigErrorsNamingTheKey() {
         assertThat(EmbeddedNeo4j.procedureSettings(Map.of("dbms.roost.live_graph.segment_span", "6h")))
                 .containsEntry(RoostSettings.LIVE_GRAPH_SEGMENT_SPAN, Duration.ofHours(6));
         assertThatThrownBy(() -> EmbeddedNeo4j.procedureSettings(Map.of("dbms.roost.live_graph.windw", "2h")))
@@ -44,5 +44,8 @@ class ProcedureSettingsIT {
         assertThatThrownBy(() -> EmbeddedNeo4j.procedureSettings(Map.of("dbms.roost.live_graph.window", "soon")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("dbms.roost.live_graph.window is 'soon'");
+        assertThatThrownBy(() -> EmbeddedNeo4j.procedureSettings(Map.of("dbms.roost.live_graph.window", "30s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dbms.roost.live_graph.window is '30s'");
     }
 }
