@@ -38,6 +38,24 @@ public final class GraphFixture {
         return this;
     }
 
+    /**
+     * For each user 1..{@code users}, {@code tries} random followees among the same users (itself
+     * and repeats skipped: at most one {@code FOLLOWS} per pair).
+     */
+    public GraphFixture randomFollows(int users, int tries, java.util.SplittableRandom random) {
+        for (long u = 1; u <= users; u++) {
+            for (int k = 0; k < tries; k++) {
+                long v = 1 + random.nextInt(users);
+                if (v != u) {
+                    db.executeTransactionally(
+                            "MERGE (a:User {id: $a}) MERGE (b:User {id: $b}) MERGE (a)-[:FOLLOWS]->(b)",
+                            Map.of("a", u, "b", v));
+                }
+            }
+        }
+        return this;
+    }
+
     /** {@code (user)-[:TYPE {createdAt}]->(tweet)}; the tweet must exist. */
     public GraphFixture engage(long user, String type, long tweet, long createdAt) {
         db.executeTransactionally(

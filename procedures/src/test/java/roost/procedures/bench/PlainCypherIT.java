@@ -41,17 +41,7 @@ class PlainCypherIT {
         database = new EmbeddedDatabase(home);
         GraphFixture fixture = new GraphFixture(database.db());
         SplittableRandom random = new SplittableRandom(7);
-        for (long u = 1; u <= USERS; u++) {
-            for (int k = 0; k < 6; k++) {
-                long v = 1 + random.nextInt(USERS);
-                if (v != u) {
-                    database.db()
-                            .executeTransactionally(
-                                    "MERGE (a:User {id: $a}) MERGE (b:User {id: $b}) MERGE (a)-[:FOLLOWS]->(b)",
-                                    Map.of("a", u, "b", v));
-                }
-            }
-        }
+        fixture.randomFollows(USERS, 6, random);
         for (long t = 1000; t < 1000 + TWEETS; t++) {
             fixture.tweet(t, 1 + random.nextInt(USERS), T0);
         }

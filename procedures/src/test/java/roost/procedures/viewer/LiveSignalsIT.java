@@ -39,17 +39,7 @@ class LiveSignalsIT {
     void start() {
         database = new EmbeddedDatabase(home);
         fixture = new GraphFixture(database.db());
-        for (long u = 1; u <= USERS; u++) {
-            for (int k = 0; k < 8; k++) {
-                long v = 1 + random.nextInt(USERS);
-                if (v != u) {
-                    database.db()
-                            .executeTransactionally(
-                                    "MERGE (a:User {id: $a}) MERGE (b:User {id: $b}) MERGE (a)-[:FOLLOWS]->(b)",
-                                    Map.of("a", u, "b", v));
-                }
-            }
-        }
+        fixture.randomFollows(USERS, 8, random);
         for (long t = 500; t < 560; t++) {
             fixture.tweet(t, 1 + random.nextInt(USERS), T0);
         }
