@@ -34,7 +34,6 @@ public final class ViewerLoader {
         Node user = requireUser(tx, userId);
         LongOpenHashSet authors = new LongOpenHashSet();
         LongOpenHashSet tweets = new LongOpenHashSet();
-        LongOpenHashSet engaged = new LongOpenHashSet();
         for (Relationship r :
                 user.getRelationships(Direction.OUTGOING, Rel.BLOCKED, Rel.MUTED, Rel.NOT_INTERESTED, Rel.REPORTED)) {
             Node target = r.getEndNode();
@@ -52,14 +51,7 @@ public final class ViewerLoader {
                 authors.add(n.longValue());
             }
         }
-        if (withEngaged) {
-            for (Relationship r : user.getRelationships(Direction.OUTGOING, ENGAGEMENTS)) {
-                if (r.getEndNode().getProperty(Props.ID, null) instanceof Number n) {
-                    engaged.add(n.longValue());
-                }
-            }
-        }
-        return new Viewer(userId, authors, tweets, engaged);
+        return new Viewer(userId, authors, tweets, withEngaged ? engagedTweets(user) : LongSets.EMPTY_SET);
     }
 
     /**
@@ -84,17 +76,22 @@ public final class ViewerLoader {
             user = requireUser(tx, userId);
         }
         NegativeSignals.Snapshot signals = live.signals();
-        LongSet engaged = LongSets.EMPTY_SET;
-        if (withEngaged) {
-            LongOpenHashSet ids = new LongOpenHashSet();
-            for (Relationship r : user.getRelationships(Direction.OUTGOING, ENGAGEMENTS)) {
-                if (r.getEndNode().getProperty(Props.ID, null) instanceof Number n) {
-                    ids.add(n.longValue());
-                }
+        return new Viewer(
+                userId,
+                set(signals.hiddenAuthors(userId)),
+                set(signals.hiddenTweets(userId)),
+                withEngaged ? engagedTweets(user) : LongSets.EMPTY_SET);
+    }
+
+    /** Ids of every tweet the user engaged with (all history): one pass over their engagement relationships. */
+    private static LongSet engagedTweets(Node user) {
+        LongOpenHashSet ids = new LongOpenHashSet();
+        for (Relationship r : user.getRelationships(Direction.OUTGOING, ENGAGEMENTS)) {
+            if (r.getEndNode().getProperty(Props.ID, null) instanceof Number n) {
+                ids.add(n.longValue());
             }
-            engaged = ids;
         }
-        return new Viewer(userId, set(signals.hiddenAuthors(userId)), set(signals.hiddenTweets(userId)), engaged);
+        return ids;
     }
 
     /** Whether the transaction wrote something itself: the live graph sees only committed changes. */
