@@ -152,34 +152,50 @@ public final class EngagementCursor {
                 todo[m++] = ids[i];
             }
         }
+        int[] rows = lookUp(todo, 0, m, users);
+        for (int i = 0; i < m; i++) {
+            makeCurrent(rows, i, m, users);
+            if (!cache.containsKey(todo[i])) {
+                remember(cache, todo[i]);
+            }
+        }
+    }
+
+    /**
+     * Looks {@code ids[from..from+n)} up in every segment, one segment after the other (the
+     * lookups of one segment do not depend on each other, so their cache misses overlap): the
+     * row of the {@code i}-th id in segment {@code s}, or -1, is at {@code [s * n + i]} of the
+     * array returned (the cursor's own, reused by the next call).
+     */
+    private int[] lookUp(long[] ids, int from, int n, boolean users) {
         int segs = segments.length;
-        if (batchRows.length < m * segs) {
-            batchRows = new int[m * segs];
+        if (batchRows.length < n * segs) {
+            batchRows = new int[n * segs];
         }
         int[] rows = batchRows;
         for (int s = 0; s < segs; s++) {
             Segment seg = segments[s];
-            LongIdIndex index = users ? seg.users : seg.tweets;
-            for (int i = 0, at = s * m; i < m; i++) {
-                rows[at + i] = users ? index.row(todo[i]) : seg.tweetRow(todo[i]);
+            for (int i = 0, at = s * n; i < n; i++) {
+                rows[at + i] = users ? seg.users.row(ids[from + i]) : seg.tweetRow(ids[from + i]);
             }
         }
-        for (int i = 0; i < m; i++) {
-            slices = 0;
-            degree = 0;
-            for (int s = 0; s < segs; s++) {
-                int row = rows[s * m + i];
-                if (row >= 0) {
-                    Segment seg = segments[s];
-                    if (users) {
-                        addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
-                    } else {
-                        addSlice(s, seg.tweetFrom(row, cutoff), seg.tweetStart[row + 1]);
-                    }
+        return rows;
+    }
+
+    /** Makes the {@code i}-th of {@code n} nodes looked up by {@link #lookUp} the current node. */
+    private void makeCurrent(int[] rows, int i, int n, boolean users) {
+        userSide = users;
+        slices = 0;
+        degree = 0;
+        for (int s = 0; s < segments.length; s++) {
+            int row = rows[s * n + i];
+            if (row >= 0) {
+                Segment seg = segments[s];
+                if (users) {
+                    addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
+                } else {
+                    addSlice(s, seg.tweetFrom(row, cutoff), seg.tweetStart[row + 1]);
                 }
-            }
-            if (!cache.containsKey(todo[i])) {
-                remember(cache, todo[i]);
             }
         }
     }
@@ -288,29 +304,10 @@ public final class EngagementCursor {
      */
     public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
         int n = to - from;
-        int segs = segments.length;
-        if (batchRows.length < n * segs) {
-            batchRows = new int[n * segs];
-        }
-        int[] rows = batchRows;
-        for (int s = 0; s < segs; s++) {
-            LongIdIndex users = segments[s].users;
-            for (int i = 0, at = s * n; i < n; i++) {
-                rows[at + i] = users.row(userIds[from + i]);
-            }
-        }
+        int[] rows = lookUp(userIds, from, n, true);
         long visited = 0;
         for (int i = 0; i < n; i++) {
-            userSide = true;
-            slices = 0;
-            degree = 0;
-            for (int s = 0; s < segs; s++) {
-                int row = rows[s * n + i];
-                if (row >= 0) {
-                    Segment seg = segments[s];
-                    addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
-                }
-            }
+            makeCurrent(rows, i, n, true);
             visited += degree <= max
                     ? visitAll(from + i, typeMask, visitor)
                     : mergeNewest(from + i, max, typeMask, visitor);

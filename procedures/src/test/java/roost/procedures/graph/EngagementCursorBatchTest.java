@@ -93,17 +93,19 @@ class EngagementCursorBatchTest {
         EngagementCursor prepared = s.cursor();
         prepared.prepareUsers(users, users.length);
         prepared.prepareTweets(tweets, tweets.length);
-        for (long u : users) {
-            long degree = plain.loadUser(u);
-            assertThat(prepared.loadUser(u)).isEqualTo(degree);
-            for (long k = 0; k < degree; k++) {
-                assertThat(prepared.neighbour(k, EngagementTypes.ALL))
-                        .isEqualTo(plain.neighbour(k, EngagementTypes.ALL));
-            }
-        }
-        for (long t : tweets) {
-            long degree = plain.loadTweet(t);
-            assertThat(prepared.loadTweet(t)).isEqualTo(degree);
+        assertSameLoads(users, plain, prepared, EngagementCursor::loadUser);
+        assertSameLoads(tweets, plain, prepared, EngagementCursor::loadTweet);
+    }
+
+    /** Each node loads with the same degree and the same neighbours through both cursors. */
+    private static void assertSameLoads(
+            long[] ids,
+            EngagementCursor plain,
+            EngagementCursor prepared,
+            java.util.function.ToLongBiFunction<EngagementCursor, Long> load) {
+        for (long id : ids) {
+            long degree = load.applyAsLong(plain, id);
+            assertThat(load.applyAsLong(prepared, id)).isEqualTo(degree);
             for (long k = 0; k < degree; k++) {
                 assertThat(prepared.neighbour(k, EngagementTypes.ALL))
                         .isEqualTo(plain.neighbour(k, EngagementTypes.ALL));
