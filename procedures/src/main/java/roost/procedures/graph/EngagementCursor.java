@@ -175,8 +175,16 @@ public final class EngagementCursor {
         int[] rows = batchRows;
         for (int s = 0; s < segs; s++) {
             Segment seg = segments[s];
-            for (int i = 0, at = s * n; i < n; i++) {
-                rows[at + i] = users ? seg.users.row(ids[from + i]) : seg.tweetRow(ids[from + i]);
+            int at = s * n;
+            if (users) {
+                LongIdIndex index = seg.users;
+                for (int i = 0; i < n; i++) {
+                    rows[at + i] = index.row(ids[from + i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    rows[at + i] = seg.tweetRow(ids[from + i]);
+                }
             }
         }
         return rows;
@@ -187,14 +195,18 @@ public final class EngagementCursor {
         userSide = users;
         slices = 0;
         degree = 0;
-        for (int s = 0; s < segments.length; s++) {
-            int row = rows[s * n + i];
-            if (row >= 0) {
-                Segment seg = segments[s];
-                if (users) {
-                    addSlice(s, seg.userFrom(row, cutoff), seg.userStart[row + 1]);
-                } else {
-                    addSlice(s, seg.tweetFrom(row, cutoff), seg.tweetStart[row + 1]);
+        if (users) {
+            for (int s = 0; s < segments.length; s++) {
+                int row = rows[s * n + i];
+                if (row >= 0) {
+                    addSlice(s, segments[s].userFrom(row, cutoff), segments[s].userStart[row + 1]);
+                }
+            }
+        } else {
+            for (int s = 0; s < segments.length; s++) {
+                int row = rows[s * n + i];
+                if (row >= 0) {
+                    addSlice(s, segments[s].tweetFrom(row, cutoff), segments[s].tweetStart[row + 1]);
                 }
             }
         }
