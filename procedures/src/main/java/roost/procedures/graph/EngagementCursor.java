@@ -332,9 +332,12 @@ public final class EngagementCursor {
         int visited = 0;
         for (int i = 0; i < slices; i++) {
             Segment seg = segments[sliceSegment[i]];
+            // As in neighbour(): each array read can be a cache miss for a user with few edges,
+            // so the deletion flags of a segment without deletions are not read.
+            boolean anyDeleted = seg.deletedCount() != 0;
             for (int p = sliceTo[i] - 1, end = sliceFrom[i]; p >= end; p--) {
                 int type = seg.userType[p];
-                if ((typeMask & (1 << type)) != 0 && !Bits.get(seg.userDeleted, p)) {
+                if ((typeMask & (1 << type)) != 0 && !(anyDeleted && Bits.get(seg.userDeleted, p))) {
                     visitor.accept(
                             index,
                             seg.userTweetId[p],
@@ -373,7 +376,7 @@ public final class EngagementCursor {
             Segment seg = segments[sliceSegment[best]];
             int p = pos[best]--;
             int type = seg.userType[p];
-            if (Bits.get(seg.userDeleted, p) || (typeMask & (1 << type)) == 0) {
+            if ((typeMask & (1 << type)) == 0 || (seg.deletedCount() != 0 && Bits.get(seg.userDeleted, p))) {
                 continue;
             }
             visitor.accept(index, seg.userTweetId[p], seg.tweetAuthor[seg.userTweet[p]], type, bestTime);
