@@ -74,9 +74,10 @@ public final class GraphBench {
             StringBuilder md = new StringBuilder();
             md.append(String.format(
                     Locale.ROOT,
-                    "Live graph: %s engagement edges in the window, %s follows, %.1f bytes/engagement edge, "
-                            + "loaded in %s ms.%n%n",
+                    "Live graph: %s engagement edges in the window in %s segments, %s follows, %.1f bytes/engagement "
+                            + "edge, loaded in %s ms.%n%n",
                     liveGraph.get("engagementEdges"),
+                    liveGraph.get("segments"),
                     liveGraph.get("followEdges"),
                     ((Number) liveGraph.get("bytesPerEdge")).doubleValue(),
                     liveGraph.get("loadMillis")));
