@@ -3,8 +3,9 @@ package roost.procedures.graph;
 import java.util.Arrays;
 
 /**
- * Engagement edges waiting to become a {@link Segment}: parallel primitive arrays that grow by
- * half. About 33 bytes per edge. Writer-side only; not thread-safe.
+ * Engagement edges as parallel primitive arrays that grow by half: those waiting to become a
+ * {@link Segment}, or a user's history read from the store. About 33 bytes per edge. Not
+ * thread-safe.
  */
 public final class EdgeBuffer {
     /** Author id for a tweet whose author is not known. */

@@ -18,6 +18,7 @@ import roost.procedures.graph.EngagementTypes;
 import roost.procedures.graph.FollowSet;
 import roost.procedures.graph.LiveGraph;
 import roost.procedures.realgraph.Weighers;
+import roost.procedures.viewer.EngagementHistory;
 import roost.procedures.viewer.Viewer;
 import roost.procedures.viewer.ViewerLoader;
 
@@ -69,10 +70,15 @@ public class NetworkProcedures {
                     Map<String, Object> config) {
         EngagedByFollowingsConfig c = EngagedByFollowingsConfig.parse(ENGAGED, config);
         LiveGraph live = roost.liveGraph(db.databaseName());
-        Viewer viewer = ViewerLoader.load(tx, live, userId, c.params().excludeEngaged());
+        // The viewer's engagement history: read once, for the tweets to leave out and for RealGraph.
+        var histories = new EngagementHistory.PerRequest(tx);
+        Viewer viewer = ViewerLoader.load(tx, live, userId, c.params().excludeEngaged(), histories);
         var engagements = live.engagements();
         FollowSet follows = FollowSet.of(
-                userId, live.follows(), Weighers.of(c.weights(), tx, live.follows(), engagements), c.maxFollowees());
+                userId,
+                live.follows(),
+                Weighers.of(c.weights(), tx, live.follows(), engagements, histories),
+                c.maxFollowees());
         var result = new EngagedByFollowings()
                 .run(engagements.cursor(), follows.ids(), follows.weights(), viewer, c.params(), guard::check);
         return result.items().stream()

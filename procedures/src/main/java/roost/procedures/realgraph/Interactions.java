@@ -2,24 +2,17 @@ package roost.procedures.realgraph;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
-import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
-import roost.model.Props;
-import roost.model.Rel;
 import roost.procedures.graph.EngagementTypes;
+import roost.procedures.viewer.EngagementHistory;
 
 /**
  * One viewer's engagements with other accounts' tweets, grouped by account: before {@code asOf},
  * decayed counts per type and the newest time (the features); in {@code [asOf, labelEnd)}, whether
- * there was any (the training label). Read from the viewer's node: O(its engagements), one
- * property read of the tweet's author each. Not thread-safe.
+ * there was any (the training label). Read from the viewer's {@link EngagementHistory}:
+ * O(its engagements). Not thread-safe.
  */
 final class Interactions {
-    private static final RelationshipType[] TYPES =
-            Rel.ofKind(Rel.Kind.ENGAGEMENT).toArray(new Rel[0]);
-
     private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap();
     private long[] accounts = new long[16];
     private double[] decayed = new double[16 * EngagementTypes.count()];
@@ -31,24 +24,28 @@ final class Interactions {
         slots.defaultReturnValue(-1);
     }
 
-    /** Reads the viewer's engagements; clears what an earlier call read. */
+    /** Reads the viewer's engagements from the viewer's node; clears what an earlier call read. */
     Interactions read(Node viewer, long viewerId, long asOf, long halfLifeMillis, long labelEnd) {
+        return read(EngagementHistory.read(viewer, viewerId), viewerId, asOf, halfLifeMillis, labelEnd);
+    }
+
+    /** As {@link #read(Node, long, long, long, long)}, from a history read already. */
+    Interactions read(EngagementHistory history, long viewerId, long asOf, long halfLifeMillis, long labelEnd) {
         slots.clear();
         size = 0;
-        for (Relationship r : viewer.getRelationships(Direction.OUTGOING, TYPES)) {
-            if (!(r.getProperty(Props.CREATED_AT, null) instanceof Number time)
-                    || !(r.getEndNode().getProperty(Props.AUTHOR_ID, null) instanceof Number author)
-                    || author.longValue() == viewerId) {
+        for (int i = 0; i < history.size(); i++) {
+            long t = history.time(i);
+            long author = history.author(i);
+            if (t == EngagementHistory.MISSING || author == EngagementHistory.MISSING || author == viewerId) {
                 continue;
             }
-            long t = time.longValue();
             if (t < asOf) {
-                int s = slot(author.longValue());
-                int type = EngagementTypes.code(r.getType().name());
-                decayed[s * EngagementTypes.count() + type] += Math.pow(0.5, (double) (asOf - t) / halfLifeMillis);
+                int s = slot(author);
+                decayed[s * EngagementTypes.count() + history.type(i)] +=
+                        Math.pow(0.5, (double) (asOf - t) / halfLifeMillis);
                 newest[s] = Math.max(newest[s], t);
             } else if (t < labelEnd) {
-                label[slot(author.longValue())] = true;
+                label[slot(author)] = true;
             }
         }
         return this;

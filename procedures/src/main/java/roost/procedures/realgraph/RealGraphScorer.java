@@ -6,7 +6,7 @@ import java.util.List;
 import org.neo4j.graphdb.Transaction;
 import roost.procedures.graph.FollowSet;
 import roost.procedures.graph.FollowSnapshot;
-import roost.procedures.viewer.ViewerLoader;
+import roost.procedures.viewer.EngagementHistory;
 
 /**
  * Predicted interaction strength from a viewer to other accounts with a {@link RealGraphModel}:
@@ -17,19 +17,25 @@ public final class RealGraphScorer implements FollowSet.Weigher {
     /** One account's score and the features behind it. */
     public record Score(long userId, double score, double[] features) {}
 
-    private final Transaction tx;
     private final FollowSnapshot follows;
     private final RealGraphModel model;
     private final long asOf;
+    private final EngagementHistory.PerRequest histories;
     private final Interactions interactions = new Interactions();
     private long readFor = Long.MIN_VALUE;
 
     /** @param asOf "now" in data time (the live graph's newest engagement) */
     public RealGraphScorer(Transaction tx, FollowSnapshot follows, RealGraphModel model, long asOf) {
-        this.tx = tx;
+        this(follows, model, asOf, new EngagementHistory.PerRequest(tx));
+    }
+
+    /** As above, reading the viewer's engagements from {@code histories}, which the request shares. */
+    public RealGraphScorer(
+            FollowSnapshot follows, RealGraphModel model, long asOf, EngagementHistory.PerRequest histories) {
         this.follows = follows;
         this.model = model;
         this.asOf = asOf;
+        this.histories = histories;
     }
 
     public RealGraphModel model() {
@@ -75,8 +81,7 @@ public final class RealGraphScorer implements FollowSet.Weigher {
 
     private void read(long viewer) {
         if (readFor != viewer) {
-            interactions.read(
-                    ViewerLoader.requireUser(tx, viewer), viewer, asOf + 1, model.halfLifeMillis(), Long.MIN_VALUE);
+            interactions.read(histories.of(viewer), viewer, asOf + 1, model.halfLifeMillis(), Long.MIN_VALUE);
             readFor = viewer;
         }
     }

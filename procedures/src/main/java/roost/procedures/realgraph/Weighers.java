@@ -5,6 +5,7 @@ import roost.procedures.config.CommonConfig;
 import roost.procedures.graph.EngagementSnapshot;
 import roost.procedures.graph.FollowSet;
 import roost.procedures.graph.FollowSnapshot;
+import roost.procedures.viewer.EngagementHistory;
 
 /** The followee weighting named by a procedure's {@code weights} config. */
 public final class Weighers {
@@ -12,10 +13,20 @@ public final class Weighers {
 
     public static FollowSet.Weigher of(
             String name, Transaction tx, FollowSnapshot follows, EngagementSnapshot engagements) {
+        return of(name, tx, follows, engagements, new EngagementHistory.PerRequest(tx));
+    }
+
+    /** As above, reading the viewer's engagements from {@code histories}, which the request shares. */
+    public static FollowSet.Weigher of(
+            String name,
+            Transaction tx,
+            FollowSnapshot follows,
+            EngagementSnapshot engagements,
+            EngagementHistory.PerRequest histories) {
         if (CommonConfig.UNIFORM.equals(name)) {
             return FollowSet.Weigher.UNIFORM;
         }
-        return new RealGraphScorer(tx, follows, RealGraphModel.load(tx), now(engagements));
+        return new RealGraphScorer(follows, RealGraphModel.load(tx), now(engagements), histories);
     }
 
     /** "Now" in data time: the newest engagement, or the wall clock when there is none. */

@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.longs.LongSets;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import roost.model.Labels;
@@ -21,9 +20,6 @@ import roost.procedures.graph.NegativeSignals;
  * negative-signal relationships (and, when asked, engagements). Cost: O(those relationships).
  */
 public final class ViewerLoader {
-    private static final RelationshipType[] ENGAGEMENTS =
-            Rel.ofKind(Rel.Kind.ENGAGEMENT).toArray(new Rel[0]);
-
     private ViewerLoader() {}
 
     /**
@@ -31,6 +27,11 @@ public final class ViewerLoader {
      * @throws RoostException.NotFound when there is no {@code (:User {id: userId})}
      */
     public static Viewer load(Transaction tx, long userId, boolean withEngaged) {
+        return load(tx, userId, withEngaged, new EngagementHistory.PerRequest(tx));
+    }
+
+    /** As {@link #load(Transaction, long, boolean)}, with the engagements taken from {@code history}. */
+    public static Viewer load(Transaction tx, long userId, boolean withEngaged, EngagementHistory.PerRequest history) {
         Node user = requireUser(tx, userId);
         LongOpenHashSet authors = new LongOpenHashSet();
         LongOpenHashSet tweets = new LongOpenHashSet();
@@ -51,7 +52,8 @@ public final class ViewerLoader {
                 authors.add(n.longValue());
             }
         }
-        return new Viewer(userId, authors, tweets, withEngaged ? engagedTweets(user) : LongSets.EMPTY_SET);
+        return new Viewer(
+                userId, authors, tweets, withEngaged ? engagedTweets(history.of(userId)) : LongSets.EMPTY_SET);
     }
 
     /**
@@ -68,27 +70,35 @@ public final class ViewerLoader {
      * leaves the old entry until the live graph is next loaded.
      */
     public static Viewer load(Transaction tx, LiveGraph live, long userId, boolean withEngaged) {
+        return load(tx, live, userId, withEngaged, new EngagementHistory.PerRequest(tx));
+    }
+
+    /**
+     * As {@link #load(Transaction, LiveGraph, long, boolean)}, with the engagements taken from
+     * {@code history}, which the request shares with RealGraph (one read of the store for both).
+     */
+    public static Viewer load(
+            Transaction tx, LiveGraph live, long userId, boolean withEngaged, EngagementHistory.PerRequest history) {
         if (!live.signalsCurrent() || hasOwnChanges(tx)) {
-            return load(tx, userId, withEngaged);
+            return load(tx, userId, withEngaged, history);
         }
-        Node user = null;
-        if (withEngaged || !live.follows().followsAnyone(userId)) {
-            user = requireUser(tx, userId);
+        if (!withEngaged && !live.follows().followsAnyone(userId)) {
+            requireUser(tx, userId);
         }
         NegativeSignals.Snapshot signals = live.signals();
         return new Viewer(
                 userId,
                 set(signals.hiddenAuthors(userId)),
                 set(signals.hiddenTweets(userId)),
-                withEngaged ? engagedTweets(user) : LongSets.EMPTY_SET);
+                withEngaged ? engagedTweets(history.of(userId)) : LongSets.EMPTY_SET);
     }
 
-    /** Ids of every tweet the user engaged with (all history): one pass over their engagement relationships. */
-    private static LongSet engagedTweets(Node user) {
-        LongOpenHashSet ids = new LongOpenHashSet();
-        for (Relationship r : user.getRelationships(Direction.OUTGOING, ENGAGEMENTS)) {
-            if (r.getEndNode().getProperty(Props.ID, null) instanceof Number n) {
-                ids.add(n.longValue());
+    /** Ids of every tweet in the user's engagement history. */
+    private static LongSet engagedTweets(EngagementHistory history) {
+        LongOpenHashSet ids = new LongOpenHashSet(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            if (history.tweet(i) != EngagementHistory.MISSING) {
+                ids.add(history.tweet(i));
             }
         }
         return ids;
