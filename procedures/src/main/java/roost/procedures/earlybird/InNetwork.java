@@ -15,6 +15,7 @@ import roost.procedures.extension.RoostRuntime;
 import roost.procedures.graph.FollowSet;
 import roost.procedures.graph.LiveGraph;
 import roost.procedures.realgraph.Weighers;
+import roost.procedures.viewer.EngagementHistory;
 import roost.procedures.viewer.Viewer;
 import roost.procedures.viewer.ViewerLoader;
 import roost.retrieval.earlybird.InNetworkRetriever;
@@ -34,7 +35,9 @@ final class InNetwork {
 
     static Answer run(RoostRuntime roost, String database, Transaction tx, long userId, InNetworkConfig c)
             throws InterruptedException {
-        Viewer viewer = ViewerLoader.load(tx, userId, c.excludeEngaged());
+        // The viewer's engagement history: read once, for the tweets to leave out and for RealGraph.
+        var histories = new EngagementHistory.PerRequest(tx);
+        Viewer viewer = ViewerLoader.load(tx, userId, c.excludeEngaged(), histories);
         Earlybird eb = roost.earlybird(database);
         if (c.fresh()) {
             eb.awaitFresh(java.time.Duration.ofSeconds(5));
@@ -50,7 +53,7 @@ final class InNetwork {
             FollowSet set = FollowSet.of(
                     userId,
                     live.follows(),
-                    Weighers.of(c.weights(), tx, live.follows(), live.engagements()),
+                    Weighers.of(c.weights(), tx, live.follows(), live.engagements(), histories),
                     c.maxFollowees());
             ids = set.ids();
             weights = set.weights();

@@ -11,12 +11,7 @@ import roost.procedures.viewer.EngagementHistory;
 public final class Weighers {
     private Weighers() {}
 
-    public static FollowSet.Weigher of(
-            String name, Transaction tx, FollowSnapshot follows, EngagementSnapshot engagements) {
-        return of(name, tx, follows, engagements, new EngagementHistory.PerRequest(tx));
-    }
-
-    /** As above, reading the viewer's engagements from {@code histories}, which the request shares. */
+    /** @param histories where the viewer's engagements are read, shared with the rest of the request */
     public static FollowSet.Weigher of(
             String name,
             Transaction tx,
