@@ -186,7 +186,7 @@ public class SalsaProcedures {
             boolean excludeFollowed) {
         UserSalsaConfig c = UserSalsaConfig.parse(procedure, userId, config, excludeFollowed);
         LiveGraph live = roost.liveGraph(db.databaseName());
-        Viewer viewer = ViewerLoader.load(tx, live, userId, false);
+        Viewer viewer = ViewerLoader.load(tx, live, userId);
         return new UserSalsa(live.follows())
                 .run(viewer, c.params(), guard::check).items().stream()
                         .map(i -> new UserRow(

@@ -53,7 +53,7 @@ public class TrustProcedures {
                     Map<String, Object> config) {
         CircleOfTrustConfig c = CircleOfTrustConfig.parse(CIRCLE, userId, config);
         var live = roost.liveGraph(db.databaseName());
-        var viewer = ViewerLoader.load(tx, live, userId, false);
+        var viewer = ViewerLoader.load(tx, live, userId);
         var follows = live.follows();
         return new CircleOfTrust(follows)
                 .run(viewer, c.params(), guard::check).items().stream()

@@ -94,11 +94,20 @@ public final class EngagementHistory {
          * @throws roost.model.RoostException.NotFound when there is no {@code (:User {id: userId})}
          */
         public EngagementHistory of(long userId) {
-            if (history == null || this.userId != userId) {
-                history = read(ViewerLoader.requireUser(tx, userId), userId);
+            return isFor(userId) ? history : of(ViewerLoader.requireUser(tx, userId), userId);
+        }
+
+        /** As {@link #of(long)}, for a caller that has found the user's node already. */
+        public EngagementHistory of(Node user, long userId) {
+            if (!isFor(userId)) {
+                history = read(user, userId);
                 this.userId = userId;
             }
             return history;
+        }
+
+        private boolean isFor(long userId) {
+            return history != null && this.userId == userId;
         }
     }
 }

@@ -23,14 +23,12 @@ public final class ViewerLoader {
     private ViewerLoader() {}
 
     /**
-     * @param withEngaged also read the tweets the viewer engaged with (all history)
+     * Reads the viewer from the store.
+     *
+     * @param withEngaged also take the tweets the viewer engaged with (all history) from {@code
+     *     history}, which the request shares with RealGraph (one read of the store for both)
      * @throws RoostException.NotFound when there is no {@code (:User {id: userId})}
      */
-    public static Viewer load(Transaction tx, long userId, boolean withEngaged) {
-        return load(tx, userId, withEngaged, new EngagementHistory.PerRequest(tx));
-    }
-
-    /** As {@link #load(Transaction, long, boolean)}, with the engagements taken from {@code history}. */
     public static Viewer load(Transaction tx, long userId, boolean withEngaged, EngagementHistory.PerRequest history) {
         Node user = requireUser(tx, userId);
         LongOpenHashSet authors = new LongOpenHashSet();
@@ -53,12 +51,12 @@ public final class ViewerLoader {
             }
         }
         return new Viewer(
-                userId, authors, tweets, withEngaged ? engagedTweets(history.of(userId)) : LongSets.EMPTY_SET);
+                userId, authors, tweets, withEngaged ? engagedTweets(history.of(user, userId)) : LongSets.EMPTY_SET);
     }
 
     /**
-     * As {@link #load(Transaction, long, boolean)}, with the blocks, mutes and reports taken from the
-     * live graph when it has published all of them ({@link LiveGraph#signalsCurrent()}), and the
+     * As {@link #load(Transaction, long, boolean, EngagementHistory.PerRequest)}, with the blocks,
+     * mutes and reports taken from the live graph when it has published all of them ({@link LiveGraph#signalsCurrent()}), and the
      * user known to exist when the live graph shows them following someone; the store is read
      * only for what the live graph cannot answer (the viewer's engagements, an existence check
      * for a user who follows nobody, signals still queued, a transaction with changes of its own).
@@ -68,14 +66,6 @@ public final class ViewerLoader {
      * signal's target kind (tweet or account) and ids as they were when the relationship was
      * created, so relabelling a node or changing its {@code id} while a block points at it
      * leaves the old entry until the live graph is next loaded.
-     */
-    public static Viewer load(Transaction tx, LiveGraph live, long userId, boolean withEngaged) {
-        return load(tx, live, userId, withEngaged, new EngagementHistory.PerRequest(tx));
-    }
-
-    /**
-     * As {@link #load(Transaction, LiveGraph, long, boolean)}, with the engagements taken from
-     * {@code history}, which the request shares with RealGraph (one read of the store for both).
      */
     public static Viewer load(
             Transaction tx, LiveGraph live, long userId, boolean withEngaged, EngagementHistory.PerRequest history) {
@@ -91,6 +81,11 @@ public final class ViewerLoader {
                 set(signals.hiddenAuthors(userId)),
                 set(signals.hiddenTweets(userId)),
                 withEngaged ? engagedTweets(history.of(userId)) : LongSets.EMPTY_SET);
+    }
+
+    /** As {@link #load(Transaction, LiveGraph, long, boolean, EngagementHistory.PerRequest)}, without the engagements. */
+    public static Viewer load(Transaction tx, LiveGraph live, long userId) {
+        return load(tx, live, userId, false, new EngagementHistory.PerRequest(tx));
     }
 
     /** Ids of every tweet in the user's engagement history. */
