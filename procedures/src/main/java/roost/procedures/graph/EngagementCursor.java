@@ -2,6 +2,7 @@ package roost.procedures.graph;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.Arrays;
 
 /**
  * Reads one {@link EngagementSnapshot}: a user's engagements newest first, a tweet's engagers,
@@ -55,6 +56,15 @@ public final class EngagementCursor {
     private int lastPosition;
     private int[] batchRows = new int[0];
     private long[] batchIds = new long[0];
+    // Edges gathered by recentEngagements: where they are, then what they hold.
+    private int[] edgeUser = new int[0];
+    private int[] edgeSegment = new int[0];
+    private int[] edgePosition = new int[0];
+    private int[] edgeTweetRow = new int[0];
+    private long[] edgeTweet = new long[0];
+    private long[] edgeTime = new long[0];
+    private long[] edgeAuthor = new long[0];
+    private byte[] edgeType = new byte[0];
 
     EngagementCursor(EngagementSnapshot snapshot) {
         this.segments = snapshot.segments;
@@ -309,44 +319,84 @@ public final class EngagementCursor {
      * user by user in that order (the visitor gets the index in the array); returns the engagements
      * visited. Within one user the order is newest first only when the user has more than
      * {@code max} edges in the window; when all of them are visited anyway, they come segment by
-     * segment, which saves the merge. The users are first looked up segment by segment: those
-     * lookups do not depend on each other, so their cache misses overlap instead of following one
-     * another, which is most of the cost for users with few engagements. The users are not
-     * remembered for later loads.
+     * segment, which saves the merge. The users are not remembered for later loads.
+     *
+     * <p>Most of the cost for users with few engagements is cache misses, so the work goes in
+     * passes whose memory reads do not depend on each other, and the misses of one pass overlap
+     * instead of following one another: the users are looked up segment by segment, then their
+     * rows' bounds are read, then the positions of all their edges gathered, then each edge's
+     * tweet, type and time read, then each tweet's author; only then is the visitor called.
      */
     public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
         int n = to - from;
         int[] rows = lookUp(userIds, from, n, true);
         long visited = 0;
+        int gathered = 0;
         for (int i = 0; i < n; i++) {
             makeCurrent(rows, i, n, true);
-            visited += degree <= max
-                    ? visitAll(from + i, typeMask, visitor)
-                    : mergeNewest(from + i, max, typeMask, visitor);
+            if (degree <= max) {
+                gathered = gather(from + i, gathered);
+            } else {
+                // Rare (a user over the cap): visit what came before, to keep the users' order.
+                visited += visitGathered(gathered, typeMask, visitor);
+                gathered = 0;
+                visited += mergeNewest(from + i, max, typeMask, visitor);
+            }
         }
-        return visited;
+        return visited + visitGathered(gathered, typeMask, visitor);
     }
 
-    /** Visits every engagement of the current (user) node, slice by slice; see {@link #recentEngagements}. */
-    private int visitAll(int index, int typeMask, BatchVisitor visitor) {
-        int visited = 0;
+    /** Appends the positions of the current (user) node's edges, slice by slice, newest first in each. */
+    private int gather(int index, int at) {
+        int need = at + (int) degree;
+        if (edgeUser.length < need) {
+            int size = Math.max(need, edgeUser.length * 2);
+            edgeUser = Arrays.copyOf(edgeUser, size);
+            edgeSegment = Arrays.copyOf(edgeSegment, size);
+            edgePosition = Arrays.copyOf(edgePosition, size);
+            edgeTweetRow = new int[size];
+            edgeTweet = new long[size];
+            edgeTime = new long[size];
+            edgeAuthor = new long[size];
+            edgeType = new byte[size];
+        }
         for (int i = 0; i < slices; i++) {
-            Segment seg = segments[sliceSegment[i]];
-            // As in neighbour(): each array read can be a cache miss for a user with few edges,
-            // so the deletion flags of a segment without deletions are not read.
-            boolean anyDeleted = seg.deletedCount() != 0;
+            int s = sliceSegment[i];
             for (int p = sliceTo[i] - 1, end = sliceFrom[i]; p >= end; p--) {
-                int type = seg.userType[p];
-                if ((typeMask & (1 << type)) != 0 && !(anyDeleted && Bits.get(seg.userDeleted, p))) {
-                    visitor.accept(
-                            index,
-                            seg.userTweetId[p],
-                            seg.tweetAuthor[seg.userTweet[p]],
-                            type,
-                            seg.base + seg.userTime[p]);
-                    visited++;
-                }
+                edgeUser[at] = index;
+                edgeSegment[at] = s;
+                edgePosition[at] = p;
+                at++;
             }
+        }
+        return at;
+    }
+
+    /** Reads the {@code n} gathered edges in passes (see {@link #recentEngagements}) and visits them in order. */
+    private int visitGathered(int n, int typeMask, BatchVisitor visitor) {
+        for (int k = 0; k < n; k++) {
+            Segment seg = segments[edgeSegment[k]];
+            int p = edgePosition[k];
+            edgeType[k] = seg.userType[p];
+            edgeTweet[k] = seg.userTweetId[p];
+            edgeTweetRow[k] = seg.userTweet[p];
+            edgeTime[k] = seg.base + seg.userTime[p];
+        }
+        for (int k = 0; k < n; k++) {
+            edgeAuthor[k] = segments[edgeSegment[k]].tweetAuthor[edgeTweetRow[k]];
+        }
+        int visited = 0;
+        for (int k = 0; k < n; k++) {
+            int type = edgeType[k];
+            if ((typeMask & (1 << type)) == 0) {
+                continue;
+            }
+            Segment seg = segments[edgeSegment[k]];
+            if (seg.deletedCount() != 0 && Bits.get(seg.userDeleted, edgePosition[k])) {
+                continue;
+            }
+            visitor.accept(edgeUser[k], edgeTweet[k], edgeAuthor[k], type, edgeTime[k]);
+            visited++;
         }
         return visited;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,12 @@ class EngagementCursorBatchTest {
 
     /**
      * Users have about 50 edges here: with max 7 the batch merges newest first and the order must
-     * match too; with max 1,000 it visits all of them slice by slice, so only the sets must match.
+     * match too; with max 1,000 it visits all of them slice by slice, so only the sets must match;
+     * with max 45 some users take one way and some the other, within one batch. In every case the
+     * users come in their order, each user's engagements together.
      */
     @ParameterizedTest
-    @ValueSource(ints = {7, 1_000})
+    @ValueSource(ints = {7, 45, 1_000})
     void batchedRecentEngagementsEqualOneUserAtATime(int max) {
         EngagementSnapshot s = graph();
         assertThat(s.segmentCount()).isGreaterThan(2);
@@ -70,6 +73,14 @@ class EngagementCursorBatchTest {
                     (i, t, a, type, time) -> batched.add(i + ":" + t + ":" + a + ":" + type + ":" + time));
         }
         assertThat(one).isNotEmpty();
+        if (max == 45) {
+            EngagementCursor c = s.cursor();
+            long over = Arrays.stream(users).filter(u -> c.loadUser(u) > max).count();
+            assertThat(over).as("users over the cap").isBetween(20L, users.length - 20L);
+        }
+        assertThat(batched.stream().map(r -> Integer.parseInt(r.substring(0, r.indexOf(':')))))
+                .as("users in order, each one's engagements together")
+                .isSorted();
         if (max == 7) {
             assertThat(batched).isEqualTo(one);
         } else {
