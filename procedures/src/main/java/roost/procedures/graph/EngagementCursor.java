@@ -350,7 +350,7 @@ public final class EngagementCursor {
     private int gather(int index, int at) {
         int need = at + (int) degree;
         if (edgeUser.length < need) {
-            int size = Math.max(need, edgeUser.length * 2);
+            int size = Math.max(Math.max(need, 256), edgeUser.length * 2);
             edgeUser = Arrays.copyOf(edgeUser, size);
             edgeSegment = Arrays.copyOf(edgeSegment, size);
             edgePosition = Arrays.copyOf(edgePosition, size);

@@ -1,5 +1,6 @@
 package roost.procedures.network;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,19 +127,19 @@ public final class EngagedByFollowings {
                     params.typeMask(),
                     tally);
         }
-        TopK top = new TopK(params.limit());
+        int[] kept = new int[size];
+        int n = 0;
         for (int s = 0; s < size; s++) {
             if (count[s] >= params.minSocialProof()
                     && !viewer.excludesTweet(tweet[s], author[s], params.excludeEngaged())) {
-                top.offer(tweet[s], score[s]);
+                kept[n++] = s;
             }
         }
-        long[] best = top.drainIds();
+        int[] best = best(kept, n, params.limit());
         List<Item> items = new ArrayList<>(best.length);
-        for (long id : best) {
-            int s = slots.get(id);
+        for (int s : best) {
             items.add(new Item(
-                    id,
+                    tweet[s],
                     author[s],
                     score[s],
                     Arrays.copyOfRange(proof, s * cap, s * cap + Math.min(cap, count[s])),
@@ -148,6 +149,31 @@ public final class EngagedByFollowings {
         }
         WalkStats stats = new WalkStats(0, read, 0, 0, followees.length, size, (System.nanoTime() - t0) / 1000);
         return new Result(items, stats);
+    }
+
+    /**
+     * The best {@code limit} of the candidate slots {@code kept[0..n)}, best first: by score, then
+     * by tweet id (the newer tweet), both descending. Usually every candidate fits in the limit
+     * and a sort of the slots does it; otherwise a bounded heap keeps the best.
+     */
+    private int[] best(int[] kept, int n, int limit) {
+        if (n <= limit) {
+            IntArrays.quickSort(kept, 0, n, (a, b) -> {
+                int c = Double.compare(score[b], score[a]);
+                return c != 0 ? c : Long.compare(tweet[b], tweet[a]);
+            });
+            return Arrays.copyOf(kept, n);
+        }
+        TopK top = new TopK(limit);
+        for (int i = 0; i < n; i++) {
+            top.offer(tweet[kept[i]], score[kept[i]]);
+        }
+        long[] ids = top.drainIds();
+        int[] best = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            best[i] = slots.get(ids[i]);
+        }
+        return best;
     }
 
     private int slot(long tweetId, long authorId, int cap) {
