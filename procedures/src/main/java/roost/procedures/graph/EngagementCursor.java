@@ -56,6 +56,9 @@ public final class EngagementCursor {
     private int lastPosition;
     private int[] batchRows = new int[0];
     private long[] batchIds = new long[0];
+    // Bounds of a batch's rows, [segment * batch size + index in the batch]; see readBounds.
+    private int[] rowFrom = new int[0];
+    private int[] rowTo = new int[0];
     // Edges gathered by recentEngagements: where they are, then what they hold.
     private int[] edgeUser = new int[0];
     private int[] edgeSegment = new int[0];
@@ -162,9 +165,9 @@ public final class EngagementCursor {
                 todo[m++] = ids[i];
             }
         }
-        int[] rows = lookUp(todo, 0, m, users);
+        readBounds(lookUp(todo, 0, m, users), m, users);
         for (int i = 0; i < m; i++) {
-            makeCurrent(rows, i, m, users);
+            makeCurrent(i, m, users);
             if (!cache.containsKey(todo[i])) {
                 remember(cache, todo[i]);
             }
@@ -200,25 +203,46 @@ public final class EngagementCursor {
         return rows;
     }
 
-    /** Makes the {@code i}-th of {@code n} nodes looked up by {@link #lookUp} the current node. */
-    private void makeCurrent(int[] rows, int i, int n, boolean users) {
+    /**
+     * Reads the bounds of the rows {@link #lookUp} found for {@code n} nodes, segment by segment,
+     * into {@link #rowFrom} and {@link #rowTo} (empty where a segment does not hold the node;
+     * trimmed to the window). No branch waits on a read of this pass: a mispredicted one that did
+     * would discard the reads issued after it, and the misses would follow one another again.
+     */
+    private void readBounds(int[] rows, int n, boolean users) {
+        int segs = segments.length;
+        if (rowFrom.length < n * segs) {
+            rowFrom = new int[n * segs];
+            rowTo = new int[n * segs];
+        }
+        for (int s = 0; s < segs; s++) {
+            Segment seg = segments[s];
+            int[] start = users ? seg.userStart : seg.tweetStart;
+            int at = s * n;
+            for (int i = 0; i < n; i++) {
+                int row = rows[at + i];
+                int absent = row >> 31; // -1 when the segment does not hold the node, else 0
+                int r = row & ~absent;
+                rowFrom[at + i] = start[r] & ~absent;
+                rowTo[at + i] = start[r + 1] & ~absent;
+            }
+            if (seg.straddles(cutoff)) {
+                for (int i = 0; i < n; i++) {
+                    rowFrom[at + i] = users
+                            ? seg.userFrom(rowFrom[at + i], rowTo[at + i], cutoff)
+                            : seg.tweetFrom(rowFrom[at + i], rowTo[at + i], cutoff);
+                }
+            }
+        }
+    }
+
+    /** Makes the {@code i}-th of {@code n} nodes whose bounds {@link #readBounds} read the current node. */
+    private void makeCurrent(int i, int n, boolean users) {
         userSide = users;
         slices = 0;
         degree = 0;
-        if (users) {
-            for (int s = 0; s < segments.length; s++) {
-                int row = rows[s * n + i];
-                if (row >= 0) {
-                    addSlice(s, segments[s].userFrom(row, cutoff), segments[s].userStart[row + 1]);
-                }
-            }
-        } else {
-            for (int s = 0; s < segments.length; s++) {
-                int row = rows[s * n + i];
-                if (row >= 0) {
-                    addSlice(s, segments[s].tweetFrom(row, cutoff), segments[s].tweetStart[row + 1]);
-                }
-            }
+        for (int s = 0; s < segments.length; s++) {
+            addSlice(s, rowFrom[s * n + i], rowTo[s * n + i]);
         }
     }
 
@@ -324,16 +348,16 @@ public final class EngagementCursor {
      * <p>Most of the cost for users with few engagements is cache misses, so the work goes in
      * passes whose memory reads do not depend on each other, and the misses of one pass overlap
      * instead of following one another: the users are looked up segment by segment, then their
-     * rows' bounds are read, then the positions of all their edges gathered, then each edge's
+     * rows' bounds read segment by segment, then the positions of all their edges gathered, then each edge's
      * tweet, type and time read, then each tweet's author; only then is the visitor called.
      */
     public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
         int n = to - from;
-        int[] rows = lookUp(userIds, from, n, true);
+        readBounds(lookUp(userIds, from, n, true), n, true);
         long visited = 0;
         int gathered = 0;
         for (int i = 0; i < n; i++) {
-            makeCurrent(rows, i, n, true);
+            makeCurrent(i, n, true);
             if (degree <= max) {
                 gathered = gather(from + i, gathered);
             } else {

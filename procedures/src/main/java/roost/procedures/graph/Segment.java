@@ -455,18 +455,32 @@ public final class Segment {
         return lowerBound(userTime, from, userStart[row + 1], cutoff - base);
     }
 
-    /** First position of a tweet row whose edge time is at or after {@code cutoff}. */
+    /**
+     * As {@link #userFrom(int, long)} for a user row whose bounds {@code [from, to)} were read
+     * already: the first of those positions whose edge time is at or after {@code cutoff}.
+     */
+    int userFrom(int from, int to, long cutoff) {
+        return cutoff <= minTime || from >= to ? from : lowerBound(userTime, from, to, cutoff - base);
+    }
+
     /** Row of a tweet, or -1; the id range is tested first. */
     int tweetRow(long tweetId) {
         return tweetId < minTweetId || tweetId > maxTweetId ? -1 : tweets.row(tweetId);
     }
 
+    /** First position of a tweet row whose edge time is at or after {@code cutoff}. */
     int tweetFrom(int row, long cutoff) {
-        int from = tweetStart[row];
-        if (cutoff <= minTime) {
-            return from;
-        }
-        return lowerBound(tweetTime, from, tweetStart[row + 1], cutoff - base);
+        return tweetFrom(tweetStart[row], tweetStart[row + 1], cutoff);
+    }
+
+    /** As {@link #userFrom(int, int, long)}, for a tweet row. */
+    int tweetFrom(int from, int to, long cutoff) {
+        return cutoff <= minTime || from >= to ? from : lowerBound(tweetTime, from, to, cutoff - base);
+    }
+
+    /** Whether some of this segment's edges are older than {@code cutoff}: its rows then need trimming. */
+    boolean straddles(long cutoff) {
+        return cutoff > minTime;
     }
 
     private static int lowerBound(int[] times, int from, int to, long offset) {
