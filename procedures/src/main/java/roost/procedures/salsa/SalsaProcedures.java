@@ -32,7 +32,9 @@ public class SalsaProcedures {
             + "(0.3), seed (default: from userId, so a request is repeatable), viewerShare (0.2: the viewer's share "
             + "of the seed weight, the rest goes to followees by weight), weights ('realgraph' | 'uniform'), "
             + "maxFollowees (1000), types (all engagement types), limit (100), minSocialProof (0), maxSocialProof "
-            + "(10), socialProofScan (1000), excludeEngaged (true).";
+            + "(10), socialProofScan (1000: engagers examined per returned tweet for social proof, when the "
+            + "followees made more than limit x socialProofScan engagements in the window; otherwise all of theirs "
+            + "are read), excludeEngaged (true).";
 
     @Context
     public RoostRuntime roost;

@@ -1,6 +1,5 @@
 package roost.procedures.salsa;
 
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import roost.procedures.graph.EngagementCursor;
@@ -18,12 +17,14 @@ import roost.procedures.walk.WalkStats;
  * Tweets by SALSA over the engagement graph: the seed set is the viewer (share
  * {@link Params#viewerShare()} of the weight: walks from the viewer go through their own recent
  * engagements) and their follow set (the rest, in proportion to the followees' weights). A
- * tweet's score is its share of all tweet visits; its social proof is the followees among its
- * engagers in the window (looked for among its newest {@link Params#socialProofScan()} engagers).
+ * tweet's score is its share of all tweet visits; its social proof is the followees who engaged
+ * with it in the window, each once, newest first (see {@link SocialProof}: read from the
+ * followees' side, or, when they made more than limit x socialProofScan engagements in the
+ * window, looked for among the tweet's newest {@link Params#socialProofScan()} engagers).
  * Hidden and own tweets are never returned (see {@link Viewer}).
  *
- * <p>Cost: that of {@link Salsa} plus O(limit x socialProofScan) for social proof. Not
- * thread-safe: one instance per request.
+ * <p>Cost: that of {@link Salsa} plus, for social proof, O(min(the followees' engagements in the
+ * window, limit x socialProofScan)). Not thread-safe: one instance per request.
  */
 public final class TweetSalsa {
     /**
@@ -33,7 +34,9 @@ public final class TweetSalsa {
      * @param limit tweets returned at most
      * @param minSocialProof followees who must have engaged with a returned tweet (0: none needed)
      * @param maxSocialProof followee ids kept per tweet
-     * @param socialProofScan engagers examined per returned tweet to find its social proof
+     * @param socialProofScan engagers examined per returned tweet to find its social proof, when
+     *     the followees made more than {@code limit x socialProofScan} engagements in the window
+     *     (otherwise every followee engagement in the window is read instead)
      * @param excludeEngaged also drop tweets the viewer engaged with
      */
     public record Params(
@@ -71,10 +74,8 @@ public final class TweetSalsa {
         // costs O(n log n); the first few times the limit nearly always fill it, and when they do
         // not (many filtered), the whole list is ranked and examined again: same answer.
         EngagementCursor cursor = graph.cursor();
-        LongOpenHashSet followeeSet = new LongOpenHashSet(follows.ids());
-        long[] proof = new long[params.maxSocialProof()];
-        int[] found = new int[1];
-        int[] scanned = new int[1];
+        SocialProof proofs = new SocialProof(
+                cursor, follows.ids(), params.socialProofScan(), (long) params.limit() * params.socialProofScan());
         int ranks = (int) Math.min(visits.size(), Math.max(64L, 4L * params.limit()));
         List<Item> items;
         while (true) {
@@ -91,18 +92,8 @@ public final class TweetSalsa {
                 if (viewer.excludesTweet(tweet, author, params.excludeEngaged())) {
                     continue;
                 }
-                found[0] = 0;
-                scanned[0] = 0;
-                cursor.engagers(tweet, (user, time) -> {
-                    if (followeeSet.contains(user)) {
-                        if (found[0] < proof.length) {
-                            proof[found[0]] = user;
-                        }
-                        found[0]++;
-                    }
-                    return ++scanned[0] < params.socialProofScan();
-                });
-                if (found[0] < params.minSocialProof()) {
+                int found = proofs.find(tweet);
+                if (found < params.minSocialProof()) {
                     continue;
                 }
                 items.add(new Item(
@@ -110,8 +101,8 @@ public final class TweetSalsa {
                         author,
                         counts[i] / total,
                         (long) counts[i],
-                        java.util.Arrays.copyOf(proof, Math.min(found[0], proof.length)),
-                        found[0]));
+                        proofs.top(params.maxSocialProof()),
+                        found));
             }
             if (items.size() >= params.limit() || ranks == visits.size()) {
                 break;
