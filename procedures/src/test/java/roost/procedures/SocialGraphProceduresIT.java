@@ -180,7 +180,10 @@ class SocialGraphProceduresIT {
         assertThat(report.listenerEdgesPerSecond()).isPositive();
         assertThat(report.listenerLagMillis()).isLessThan(1000);
         assertThat(report.direct().edges()).isEqualTo(20_000);
-        assertThat(report.toMarkdown()).contains("plain Cypher MATCH", "Listener path", "Straight into the index");
+        assertThat(report.rowsFloor().requests()).isEqualTo(report.usersSampled());
+        assertThat(report.rowsFloorRows()).isNotNegative();
+        assertThat(report.toMarkdown())
+                .contains("plain Cypher MATCH", "Listener path", "Straight into the index", "from Cypher alone");
         // The benchmark's own engagements are gone again.
         assertThat(rows("MATCH ()-[e {bench: true}]->() RETURN count(e) AS n", Map.of())
                         .get(0))

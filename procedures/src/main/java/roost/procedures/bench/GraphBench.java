@@ -50,6 +50,9 @@ public final class GraphBench {
      * @param listenerLagMillis from the last commit until the live graph had published everything (0 if not run)
      * @param direct straight-into-the-index ingest on synthetic edges (null if skipped)
      * @param callFloor {@code CALL roost.version()}: what any procedure call costs through this path
+     * @param rowsFloor {@link #ROWS_FLOOR}: Cypher returning {@code rowsFloorRows} rows shaped like
+     *     engagedByFollowings' answer, without a procedure or any work
+     * @param rowsFloorRows the median number of rows engagedByFollowings returned to the warm-up users
      * @param byActivity engagedByFollowings and the two MATCHes timed one after the other, by how many
      *     engagements the viewer's followees made in the window
      */
@@ -67,6 +70,8 @@ public final class GraphBench {
             double listenerLagMillis,
             IndexBench.Report direct,
             Latency callFloor,
+            Latency rowsFloor,
+            int rowsFloorRows,
             List<ActivityBucket> byActivity) {
 
         /** The report as a Markdown section. */
@@ -86,6 +91,10 @@ public final class GraphBench {
             all.put("plain Cypher MATCH (engagedByFollowings, the same answer)", plainCypher);
             all.put("bare Cypher MATCH (no filters, not the same answer)", bareCypher);
             all.put(CALL_FLOOR.substring("CALL ".length()) + " (the floor of a procedure call)", callFloor);
+            all.put(
+                    rowsFloorRows + " rows shaped like engagedByFollowings' answer, from Cypher alone (the floor of "
+                            + "returning the median answer)",
+                    rowsFloor);
             all.forEach((name, l) -> md.append(String.format(
                     Locale.ROOT,
                     "| `%s` | %.3f | %.3f | %.3f | %.0f (%d) |%n",
@@ -215,6 +224,14 @@ public final class GraphBench {
 
     static final String CALL_FLOOR = "CALL roost.version()";
 
+    /**
+     * {@code $rows} rows with engagedByFollowings' columns and value types, made up by Cypher: what
+     * returning an answer of that size costs through this path, whoever computes it.
+     */
+    static final String ROWS_FLOOR = "UNWIND range(1, $rows) AS i RETURN i AS tweetId, i AS authorId, "
+            + "toFloat(i) AS score, [i, i + 1] AS socialProof, 2 AS socialProofCount, ['LIKED'] AS engagementTypes, "
+            + "i AS newestEngagement";
+
     /** How many engagements the followees made in the window (what the MATCH keeps after its WHERE on time). */
     static final String FOLLOWEE_ENGAGEMENTS = "MATCH (me:User {id: $userId})-[:FOLLOWS]->(f:User)-[e:" + ENGAGEMENTS
             + "]->(:Tweet) WHERE e.createdAt >= $cutoff RETURN count(e) AS n";
@@ -263,6 +280,11 @@ public final class GraphBench {
         // The floor: a procedure call that does almost nothing, through the same Cypher path.
         Timing.measure(warm, 0, 1, u -> consume(db, CALL_FLOOR, u, Map.of()));
         Latency floor = Timing.measure(users, 0, options.threads(), u -> consume(db, CALL_FLOOR, u, Map.of()));
+        // The floor of returning an answer: as many rows as the median answer, made up by Cypher.
+        int medianRows = medianRows(db, "CALL " + calls.get(0), warm);
+        Map<String, Object> rowsParams = Map.of("rows", medianRows);
+        Timing.measure(warm, 0, 1, u -> consume(db, ROWS_FLOOR, u, rowsParams));
+        Latency rowsFloor = Timing.measure(users, 0, options.threads(), u -> consume(db, ROWS_FLOOR, u, rowsParams));
         List<ActivityBucket> byActivity = byActivity(db, sampled, "CALL " + calls.get(0), plainParams);
 
         double listenerRate = 0;
@@ -299,6 +321,8 @@ public final class GraphBench {
                 lag,
                 direct,
                 floor,
+                rowsFloor,
+                medianRows,
                 byActivity);
     }
 
@@ -435,6 +459,17 @@ public final class GraphBench {
         long visible = System.nanoTime();
         db.executeTransactionally("MATCH ()-[e:" + Rel.LIKED.name() + " {bench: true}]->() DELETE e");
         return new double[] {written / ((visible - t0) / 1e9), (visible - committed) / 1e6};
+    }
+
+    /** The median number of rows {@code query} returns to {@code users}. */
+    private static int medianRows(GraphDatabaseService db, String query, long[] users) {
+        long[] rows = new long[users.length];
+        for (int i = 0; i < users.length; i++) {
+            rows[i] = db.executeTransactionally(
+                    query, Map.of("userId", users[i]), r -> r.stream().count());
+        }
+        Arrays.sort(rows);
+        return rows.length == 0 ? 0 : (int) rows[rows.length / 2];
     }
 
     private static void consume(GraphDatabaseService db, String query, long userId, Map<String, Object> extra) {
