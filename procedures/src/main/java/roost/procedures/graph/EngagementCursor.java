@@ -348,8 +348,9 @@ public final class EngagementCursor {
      * <p>Most of the cost for users with few engagements is cache misses, so the work goes in
      * passes whose memory reads do not depend on each other, and the misses of one pass overlap
      * instead of following one another: the users are looked up segment by segment, then their
-     * rows' bounds read segment by segment, then the positions of all their edges gathered, then each edge's
-     * tweet, type and time read, then each tweet's author; only then is the visitor called.
+     * rows' bounds read segment by segment, then the positions of all their edges gathered, then
+     * each edge's tweet, type and time read, then each tweet's author; only then is the visitor
+     * called.
      */
     public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
         int n = to - from;

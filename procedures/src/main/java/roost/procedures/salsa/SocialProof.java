@@ -27,7 +27,7 @@ import roost.procedures.graph.EngagementTypes;
  * <p>Not thread-safe: one per request.
  */
 final class SocialProof {
-    /** Followees looked up together (see {@link EngagementCursor#recentEngagements(long[], int, int, int, int, EngagementCursor.BatchVisitor)}). */
+    /** Followees whose engagements are read in one batch of the cursor. */
     private static final int BATCH = 64;
 
     private final EngagementCursor cursor;
