@@ -181,6 +181,18 @@ class SocialGraphProceduresIT {
         assertThat(report.listenerLagMillis()).isLessThan(1000);
         assertThat(report.direct().edges()).isEqualTo(20_000);
         assertThat(report.rowsFloor().requests()).isEqualTo(report.usersSampled());
+        var loops = roost.procedures.bench.QueryLoop.run(
+                database.db(),
+                new roost.procedures.bench.QueryLoop.Options(
+                        List.of("CALL roost.version()", "CALL roost.network.engagedByFollowings($userId)"),
+                        java.time.Duration.ZERO,
+                        java.time.Duration.ofMillis(200),
+                        5,
+                        1));
+        assertThat(loops).hasSize(2);
+        assertThat(loops.get(0).calls()).isPositive();
+        assertThat(loops.get(0).rowsPerCall()).isEqualTo(1.0);
+        assertThat(loops.get(1).p50Micros()).isPositive();
         assertThat(report.rowsFloorRows()).isNotNegative();
         assertThat(report.toMarkdown())
                 .contains("plain Cypher MATCH", "Listener path", "Straight into the index", "from Cypher alone");

@@ -22,6 +22,7 @@ import roost.importer.generate.GeneratorConfig;
         subcommands = {
             BenchCommand.Import.class,
             BenchCommand.Graph.class,
+            BenchCommand.Loop.class,
             BenchCommand.Earlybird.class,
             BenchCommand.Timeline.class,
             BenchCommand.CommunitiesBench.class
@@ -215,6 +216,82 @@ final class BenchCommand implements Runnable {
                                 directEdges));
                 header("Social-graph benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "loop",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Cypher queries on the database in the data directory, each in a one-thread loop over sampled users"
+                        + " (who follow someone) for a fixed time after an untimed warm-up: calls, rows per call, p50"
+                        + " and p99. Each call gets $userId (the users in turn) and $cutoff (the live window's start)."
+                        + " The steadiest comparison of two builds on one call.",
+                "Example: --query \"CALL roost.salsa.tweets($userId)\" --query \"CALL roost.version()\""
+            })
+    static final class Loop implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--query",
+                paramLabel = "CYPHER",
+                required = true,
+                description = "A query to loop (repeat the option for more; they run one after the other).")
+        List<String> queries;
+
+        @Option(
+                names = "--seconds",
+                paramLabel = "N",
+                defaultValue = "30",
+                description = "Timed seconds per query. Default: ${DEFAULT-VALUE}.")
+        int seconds;
+
+        @Option(
+                names = "--warmup-seconds",
+                paramLabel = "N",
+                defaultValue = "10",
+                description = "Untimed seconds per query before it is timed. Default: ${DEFAULT-VALUE}.")
+        int warmupSeconds;
+
+        @Option(
+                names = "--users",
+                paramLabel = "N",
+                defaultValue = "100000",
+                description = "Users sampled. Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() {
+            if (seconds < 1 || warmupSeconds < 0 || users < 1) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--seconds and --users must be at least 1, --warmup-seconds at least 0");
+            }
+            RoostConfig config = options.load();
+            try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
+                var results = roost.procedures.bench.QueryLoop.run(
+                        neo4j.db(),
+                        new roost.procedures.bench.QueryLoop.Options(
+                                queries,
+                                java.time.Duration.ofSeconds(warmupSeconds),
+                                java.time.Duration.ofSeconds(seconds),
+                                users,
+                                seed));
+                header("One-thread query loops on " + config.dataDir() + ", " + seconds + " s each");
+                System.out.println("| query | calls | rows/call | p50 us | p99 us |\n|---|---:|---:|---:|---:|");
+                results.forEach(r -> System.out.println(r.toMarkdownRow()));
             }
             return 0;
         }

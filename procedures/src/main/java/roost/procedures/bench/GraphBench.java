@@ -391,7 +391,7 @@ public final class GraphBench {
     }
 
     /** Users who follow someone, shuffled with the seed. */
-    private static long[] sampleUsers(GraphDatabaseService db, long seed, int count) {
+    static long[] sampleUsers(GraphDatabaseService db, long seed, int count) {
         List<Long> ids = new ArrayList<>();
         try (Transaction tx = db.beginTx();
                 Result r = tx.execute("MATCH (u:User) WHERE EXISTS { (u)-[:FOLLOWS]->() } RETURN u.id AS id")) {
