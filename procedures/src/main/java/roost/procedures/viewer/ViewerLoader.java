@@ -56,10 +56,11 @@ public final class ViewerLoader {
 
     /**
      * As {@link #load(Transaction, long, boolean, EngagementHistory.PerRequest)}, with the blocks,
-     * mutes and reports taken from the live graph when it has published all of them ({@link LiveGraph#signalsCurrent()}), and the
-     * user known to exist when the live graph shows them following someone; the store is read
-     * only for what the live graph cannot answer (the viewer's engagements, an existence check
-     * for a user who follows nobody, signals still queued, a transaction with changes of its own).
+     * mutes and reports taken from the live graph when it has published all of them ({@link
+     * LiveGraph#signalsCurrent()}), and the user known to exist when the live graph shows them
+     * following someone; the store is read only for what the live graph cannot answer (the
+     * viewer's engagements, an existence check for a user who follows nobody, signals still
+     * queued, a transaction with changes of its own).
      *
      * <p>Differences from the store path, both short-lived: a user deleted a moment ago whose
      * unfollows are still queued is answered instead of not found; and the live graph takes a
