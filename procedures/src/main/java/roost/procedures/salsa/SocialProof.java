@@ -1,10 +1,7 @@
 package roost.procedures.salsa;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.Arrays;
 import roost.procedures.graph.EngagementCursor;
@@ -39,17 +36,19 @@ final class SocialProof {
 
     // From the followees' side: per tweet, a linked list of (followee index, newest time).
     private final Long2IntOpenHashMap heads;
-    private final IntArrayList who = new IntArrayList();
-    private final LongArrayList when = new LongArrayList();
-    private final IntArrayList next = new IntArrayList();
+    private int[] who = new int[64];
+    private long[] when = new long[64];
+    private int[] next = new int[64];
+    private int entries;
 
     // From the tweet's side.
     private LongOpenHashSet followeeSet;
     private Long2LongOpenHashMap seen;
 
     // The last tweet's proof, unsorted until read.
-    private final LongArrayList ids = new LongArrayList();
-    private final LongArrayList times = new LongArrayList();
+    private long[] ids = new long[16];
+    private long[] times = new long[16];
+    private int found;
 
     /**
      * @param followees the viewer's followees
@@ -76,14 +75,20 @@ final class SocialProof {
         EngagementCursor.BatchVisitor index = (followee, tweet, author, type, time) -> {
             int head = heads.get(tweet);
             // A followee's engagements come together: one entry per (tweet, followee).
-            if (head >= 0 && who.getInt(head) == followee) {
-                when.set(head, Math.max(when.getLong(head), time));
+            if (head >= 0 && who[head] == followee) {
+                when[head] = Math.max(when[head], time);
                 return;
             }
-            heads.put(tweet, who.size());
-            who.add(followee);
-            when.add(time);
-            next.add(head);
+            if (entries == who.length) {
+                int n = entries * 2;
+                who = Arrays.copyOf(who, n);
+                when = Arrays.copyOf(when, n);
+                next = Arrays.copyOf(next, n);
+            }
+            who[entries] = followee;
+            when[entries] = time;
+            next[entries] = head;
+            heads.put(tweet, entries++);
         };
         for (int from = 0; from < followees.length; from += BATCH) {
             cursor.recentEngagements(
@@ -103,14 +108,12 @@ final class SocialProof {
 
     /** Finds the social proof of {@code tweetId}; returns how many followees it holds. */
     int find(long tweetId) {
-        ids.clear();
-        times.clear();
+        found = 0;
         if (heads != null) {
-            for (int e = heads.get(tweetId); e >= 0; e = next.getInt(e)) {
-                ids.add(followees[who.getInt(e)]);
-                times.add(when.getLong(e));
+            for (int e = heads.get(tweetId); e >= 0; e = next[e]) {
+                add(followees[who[e]], when[e]);
             }
-            return ids.size();
+            return found;
         }
         if (followeeSet == null) {
             followeeSet = new LongOpenHashSet(followees);
@@ -126,24 +129,35 @@ final class SocialProof {
             return ++scanned[0] < scan;
         });
         for (var e : seen.long2LongEntrySet()) {
-            ids.add(e.getLongKey());
-            times.add(e.getLongValue());
+            add(e.getLongKey(), e.getLongValue());
         }
-        return ids.size();
+        return found;
     }
 
     /** The first {@code max} followees of the last {@link #find}, newest engagement first. */
     long[] top(int max) {
-        long[] id = ids.elements();
-        long[] time = times.elements();
         it.unimi.dsi.fastutil.Arrays.quickSort(
                 0,
-                ids.size(),
-                (a, b) -> time[a] != time[b] ? Long.compare(time[b], time[a]) : Long.compare(id[b], id[a]),
+                found,
+                (a, b) -> times[a] != times[b] ? Long.compare(times[b], times[a]) : Long.compare(ids[b], ids[a]),
                 (a, b) -> {
-                    LongArrays.swap(id, a, b);
-                    LongArrays.swap(time, a, b);
+                    long id = ids[a];
+                    ids[a] = ids[b];
+                    ids[b] = id;
+                    long t = times[a];
+                    times[a] = times[b];
+                    times[b] = t;
                 });
-        return Arrays.copyOf(id, Math.min(max, ids.size()));
+        return Arrays.copyOf(ids, Math.min(max, found));
+    }
+
+    private void add(long id, long time) {
+        if (found == ids.length) {
+            ids = Arrays.copyOf(ids, found * 2);
+            times = Arrays.copyOf(times, found * 2);
+        }
+        ids[found] = id;
+        times[found] = time;
+        found++;
     }
 }
