@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class ApplicationIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final List<Long> tweetIds = new ArrayList<>();
+    private boolean earlybirdOpenAtStart;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
@@ -51,6 +53,8 @@ class ApplicationIT {
                         Setting.BOLT_PORT.key(), "0",
                         Setting.PAGECACHE.key(), "32m"));
         app = Application.start(config, PASSWORD);
+        earlybirdOpenAtStart = Files.isDirectory(
+                dataDir.resolve("neo4j").resolve("data").resolve("earlybird").resolve("neo4j"));
         // Users 1..5; user 1 follows 2 and 3; 2 and 3 post tweets an hour apart; 4 posts but is not followed.
         Snowflake ids = new Snowflake(1);
         for (int i = 0; i < 6; i++) {
@@ -101,6 +105,12 @@ class ApplicationIT {
         try (Driver driver = GraphDatabase.driver(app.boltUrl(), AuthTokens.basic("neo4j", "not-the-password"))) {
             assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
         }
+    }
+
+    @Test
+    void theEarlybirdIndexIsOpenBeforeTheFirstRequest() {
+        // Opened in the first timeline instead, its rebuild would time the in-network source out.
+        assertThat(earlybirdOpenAtStart).isTrue();
     }
 
     @Test
