@@ -40,6 +40,16 @@ public final class EngagementWalkGraph implements BipartiteWalkGraph {
         return cursor.neighbour(k, typeMask);
     }
 
+    @Override
+    public long locate(long k) {
+        return cursor.locate(k);
+    }
+
+    @Override
+    public long neighbourAt(long handle) {
+        return cursor.neighbourAt(handle, typeMask);
+    }
+
     public EngagementCursor cursor() {
         return cursor;
     }

@@ -26,4 +26,18 @@ public interface BipartiteWalkGraph {
 
     /** The other end of the loaded node's {@code k}-th edge, {@code 0 <= k < degree}, or {@link #NONE}. */
     long neighbour(long k);
+
+    /**
+     * Where the loaded node's {@code k}-th edge is, as a handle that {@link #neighbourAt} reads
+     * later, after other nodes were loaded: a walk can locate many edges first and read them
+     * together, so that their cache misses overlap. By default the handle is the neighbour itself.
+     */
+    default long locate(long k) {
+        return neighbour(k);
+    }
+
+    /** The other end of the edge {@link #locate} returned {@code handle} for, or {@link #NONE}. */
+    default long neighbourAt(long handle) {
+        return handle;
+    }
 }

@@ -11,9 +11,10 @@ import java.util.SplittableRandom;
  *
  * <p>Walks move in aggregate: the state is "node -> walks here", every node's walks are advanced
  * together (one load of the node, then one draw per walk), nodes in first-visit order so that a
- * seed gives the same answer every time. An edge for which the graph answers
- * {@link BipartiteWalkGraph#NONE} (deleted or filtered) is redrawn up to 8 times, then the step
- * is lost (counted in the stats) and the walk resets.
+ * seed gives the same answer every time; the edges drawn in a step are read together, after all
+ * are drawn. An edge for which the graph answers {@link BipartiteWalkGraph#NONE} (deleted or
+ * filtered) is redrawn up to 8 times, then the step is lost (counted in the stats) and the walk
+ * resets.
  *
  * <p>Cost: O(walks x length) draws, plus one load (one lookup per segment) per distinct node and
  * step. Memory: O(distinct nodes visited). Not thread-safe: one instance per request; reusing it
@@ -52,6 +53,9 @@ public final class Salsa {
     private long resets;
     private long lost;
     private long loads;
+    // The walks of one step, in the passes of advance: the node each is on, then its edge.
+    private int[] walkNode = new int[0];
+    private long[] walkEdge = new long[0];
     private WalkStats stats = new WalkStats(0, 0, 0, 0, 0, 0, 0);
     private int walkableSeeds;
 
@@ -142,60 +146,93 @@ public final class Salsa {
         right.clear();
         resetTo.clear();
         graph.prepareLeft(left.idArray(), left.size());
-        for (int i = 0; i < left.size(); i++) {
-            long node = left.id(i);
-            int walks = left.count(i);
-            int back = reset > 0 ? binomial(walks, reset) : 0;
-            walks -= back;
-            if (walks > 0) {
-                back += stepFrom(node, walks, true);
-            }
-            for (int r = 0; r < back; r++) {
-                resetTo.add(seeds.draw(random), 1);
-            }
-            resets += back;
-        }
-        for (int i = 0; i < resetTo.size(); i++) {
-            // Seeds have edges, so a reset walk always steps (unless every draw is filtered).
-            stepFrom(resetTo.id(i), resetTo.count(i), true);
-        }
+        advance(left, reset, true, resetTo, seeds);
+        // Seeds have edges, so a reset walk always steps (unless every draw is filtered): the
+        // walks that cannot are lost, not reset again.
+        advance(resetTo, 0, true, null, seeds);
     }
 
     private void rightToLeft(Seeds seeds) {
         left.clear();
         graph.prepareRight(right.idArray(), right.size());
-        for (int i = 0; i < right.size(); i++) {
-            int back = stepFrom(right.id(i), right.count(i), false);
-            for (int r = 0; r < back; r++) {
-                left.add(seeds.draw(random), 1);
-            }
-            resets += back;
-        }
+        advance(right, 0, false, left, seeds);
     }
 
-    /** Advances {@code walks} walks from a node; returns how many could not step (to be reset). */
-    private int stepFrom(long node, int walks, boolean fromLeft) {
-        loads++;
-        long degree = fromLeft ? graph.loadLeft(node) : graph.loadRight(node);
-        if (degree == 0) {
-            return walks;
-        }
+    /**
+     * Moves the walks on the nodes of {@code from} one step, into {@link #right} from the left
+     * side or into {@link #left} from the right. In three passes, so that the reads of the edges,
+     * most of them cache misses, do not wait on one another: each walk's edge is drawn and
+     * located (the node's slices are at hand), then the edges are read, then the walks are
+     * counted where they arrived. First, each walk goes back to a seed with probability {@code
+     * reset}. Walks that cannot step (no edge, or every redraw filtered) go back to a seed too,
+     * into {@code backTo}, or are dropped when it is null.
+     */
+    private void advance(NodeCounter from, double reset, boolean fromLeft, NodeCounter backTo, Seeds seeds) {
         NodeCounter next = fromLeft ? right : left;
-        int failed = 0;
-        for (int w = 0; w < walks; w++) {
-            long target = BipartiteWalkGraph.NONE;
-            for (int attempt = 0; attempt <= REDRAWS && target == BipartiteWalkGraph.NONE; attempt++) {
-                target = graph.neighbour(degree == 1 ? 0 : random.nextLong(degree));
+        int walking = 0;
+        for (int i = 0; i < from.size(); i++) {
+            walking += from.count(i);
+        }
+        if (walkEdge.length < walking) {
+            walkNode = new int[walking];
+            walkEdge = new long[walking];
+        }
+        int m = 0;
+        for (int i = 0; i < from.size(); i++) {
+            int walks = from.count(i);
+            int back = reset > 0 ? binomial(walks, reset) : 0;
+            walks -= back;
+            if (walks > 0) {
+                loads++;
+                long degree = fromLeft ? graph.loadLeft(from.id(i)) : graph.loadRight(from.id(i));
+                if (degree == 0) {
+                    back += walks;
+                } else {
+                    for (int w = 0; w < walks; w++) {
+                        walkNode[m] = i;
+                        walkEdge[m++] = graph.locate(degree == 1 ? 0 : random.nextLong(degree));
+                    }
+                }
+            }
+            sendBack(back, backTo, seeds);
+        }
+        for (int j = 0; j < m; j++) {
+            walkEdge[j] = graph.neighbourAt(walkEdge[j]);
+        }
+        for (int j = 0; j < m; j++) {
+            long target = walkEdge[j];
+            if (target == BipartiteWalkGraph.NONE) {
+                target = redraw(from.id(walkNode[j]), fromLeft);
             }
             if (target == BipartiteWalkGraph.NONE) {
                 lost++;
-                failed++;
+                sendBack(1, backTo, seeds);
             } else {
                 next.add(target, 1);
                 steps++;
             }
         }
-        return failed;
+    }
+
+    /** Draws up to {@link #REDRAWS} more edges of a node whose drawn edge must not be taken. */
+    private long redraw(long node, boolean fromLeft) {
+        long degree = fromLeft ? graph.loadLeft(node) : graph.loadRight(node);
+        long target = BipartiteWalkGraph.NONE;
+        for (int attempt = 0; attempt < REDRAWS && target == BipartiteWalkGraph.NONE; attempt++) {
+            target = graph.neighbour(degree == 1 ? 0 : random.nextLong(degree));
+        }
+        return target;
+    }
+
+    /** Sends {@code walks} walks back to seeds drawn by weight, into {@code backTo} (none if null). */
+    private void sendBack(int walks, NodeCounter backTo, Seeds seeds) {
+        if (backTo == null) {
+            return;
+        }
+        for (int r = 0; r < walks; r++) {
+            backTo.add(seeds.draw(random), 1);
+        }
+        resets += walks;
     }
 
     /** Binomial(n, p) by n Bernoulli draws: n is a node's walk count, small next to the request. */

@@ -108,6 +108,37 @@ class EngagementCursorBatchTest {
         assertSameLoads(tweets, plain, prepared, EngagementCursor::loadTweet);
     }
 
+    /**
+     * An edge located and read later, after every other node was loaded, is the edge that
+     * {@link EngagementCursor#neighbour} reads at once, deleted and filtered ones included, on
+     * both sides; the type mask keeps one type in three.
+     */
+    @Test
+    void locatedEdgesReadLaterAreTheNeighbours() {
+        EngagementSnapshot s = graph();
+        EngagementCursor c = s.cursor();
+        int mask = 0b1001001 & EngagementTypes.ALL;
+        List<Long> handles = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            long first = side == 0 ? 0 : 4_950;
+            long last = side == 0 ? 450 : 7_050;
+            for (long id = first; id < last; id++) {
+                long degree = side == 0 ? c.loadUser(id) : c.loadTweet(id);
+                for (long k = 0; k < degree; k++) {
+                    handles.add(c.locate(k));
+                    expected.add(c.neighbour(k, mask));
+                }
+            }
+        }
+        assertThat(expected).contains(EngagementCursor.NONE).hasSizeGreaterThan(20_000);
+        List<Long> read = new ArrayList<>();
+        for (long h : handles) {
+            read.add(c.neighbourAt(h, mask));
+        }
+        assertThat(read).isEqualTo(expected);
+    }
+
     /** Each node loads with the same degree and the same neighbours through both cursors. */
     private static void assertSameLoads(
             long[] ids,
