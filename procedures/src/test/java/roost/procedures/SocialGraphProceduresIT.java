@@ -188,10 +188,12 @@ class SocialGraphProceduresIT {
                         java.time.Duration.ZERO,
                         java.time.Duration.ofMillis(200),
                         5,
-                        1));
+                        1,
+                        2));
         assertThat(loops).hasSize(2);
         assertThat(loops.get(0).calls()).isPositive();
         assertThat(loops.get(0).rowsPerCall()).isEqualTo(1.0);
+        assertThat(loops.get(0).callsPerSecond()).isPositive();
         assertThat(loops.get(1).p50Micros()).isPositive();
         assertThat(report.rowsFloorRows()).isNotNegative();
         assertThat(report.toMarkdown())

@@ -225,10 +225,11 @@ final class BenchCommand implements Runnable {
             name = "loop",
             mixinStandardHelpOptions = true,
             description = {
-                "Cypher queries on the database in the data directory, each in a one-thread loop over sampled users"
-                        + " (who follow someone) for a fixed time after an untimed warm-up: calls, rows per call, p50"
-                        + " and p99. Each call gets $userId (the users in turn) and $cutoff (the live window's start)."
-                        + " The steadiest comparison of two builds on one call.",
+                "Cypher queries on the database in the data directory, each in a loop over sampled users (who"
+                        + " follow someone) for a fixed time after an untimed warm-up, on one thread or several at once:"
+                        + " calls, rows per call, p50 and p99, calls per second. Each call gets $userId (the users in"
+                        + " turn) and $cutoff (the live window's start). The steadiest comparison of two builds on one"
+                        + " call.",
                 "Example: --query \"CALL roost.salsa.tweets($userId)\" --query \"CALL roost.version()\""
             })
     static final class Loop implements Callable<Integer> {
@@ -270,14 +271,22 @@ final class BenchCommand implements Runnable {
                 description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "Threads looping at once, for throughput (calls/s). Default: ${DEFAULT-VALUE}.")
+        int threads;
+
         @Mixin
         ConfigOptions options;
 
         @Override
         public Integer call() {
-            if (seconds < 1 || warmupSeconds < 0 || users < 1) {
+            if (seconds < 1 || warmupSeconds < 0 || users < 1 || threads < 1) {
                 throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(), "--seconds and --users must be at least 1, --warmup-seconds at least 0");
+                        spec.commandLine(),
+                        "--seconds, --users and --threads must be at least 1, --warmup-seconds at least 0");
             }
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
@@ -288,9 +297,12 @@ final class BenchCommand implements Runnable {
                                 java.time.Duration.ofSeconds(warmupSeconds),
                                 java.time.Duration.ofSeconds(seconds),
                                 users,
-                                seed));
-                header("One-thread query loops on " + config.dataDir() + ", " + seconds + " s each");
-                System.out.println("| query | calls | rows/call | p50 us | p99 us |\n|---|---:|---:|---:|---:|");
+                                seed,
+                                threads));
+                header((threads == 1 ? "One-thread" : threads + "-thread") + " query loops on " + config.dataDir()
+                        + ", " + seconds + " s each");
+                System.out.println("| query | calls | rows/call | p50 us | p99 us | calls/s |\n"
+                        + "|---|---:|---:|---:|---:|---:|");
                 results.forEach(r -> System.out.println(r.toMarkdownRow()));
             }
             return 0;

@@ -7,12 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
- * Cypher queries timed one after the other, each in a one-thread loop over sampled users for a
- * fixed time: the steadiest way on a small machine to compare two builds on one call, and what a
- * profiler should watch. Each query gets {@code $userId} (the users in turn) and {@code $cutoff}
+ * Cypher queries timed one after the other, each in a loop over sampled users for a fixed time
+ * (one thread by default, or several at once for throughput): the steadiest way on a small
+ * machine to compare two builds on one call, and what a profiler should watch. Each query gets {@code $userId} (the users in turn) and {@code $cutoff}
  * (the live window's start). Every call runs in its own transaction and its rows are read to the end.
  */
 public final class QueryLoop {
@@ -22,20 +26,37 @@ public final class QueryLoop {
      * @param measured time each query is then timed
      * @param users users sampled (who follow someone)
      * @param seed sampling seed
+     * @param threads threads looping at once, each over every {@code threads}-th user
      */
-    public record Options(List<String> queries, Duration warmup, Duration measured, int users, long seed) {
+    public record Options(List<String> queries, Duration warmup, Duration measured, int users, long seed, int threads) {
         public Options {
-            if (queries.isEmpty() || users < 1 || warmup.isNegative() || measured.isZero() || measured.isNegative()) {
+            if (queries.isEmpty()
+                    || users < 1
+                    || threads < 1
+                    || warmup.isNegative()
+                    || measured.isZero()
+                    || measured.isNegative()) {
                 throw new IllegalArgumentException("invalid loop options " + this);
             }
         }
     }
 
-    /** One query's loop: calls made, rows per call, latency percentiles in microseconds. */
-    public record Result(String query, int calls, double rowsPerCall, double p50Micros, double p99Micros) {
+    /**
+     * One query's loop: calls made (all threads), rows per call, latency percentiles in
+     * microseconds over every call, calls per second of the timed part.
+     */
+    public record Result(
+            String query, int calls, double rowsPerCall, double p50Micros, double p99Micros, double callsPerSecond) {
         public String toMarkdownRow() {
             return String.format(
-                    Locale.ROOT, "| `%s` | %d | %.1f | %.1f | %.1f |", query, calls, rowsPerCall, p50Micros, p99Micros);
+                    Locale.ROOT,
+                    "| `%s` | %d | %.1f | %.1f | %.1f | %.0f |",
+                    query,
+                    calls,
+                    rowsPerCall,
+                    p50Micros,
+                    p99Micros,
+                    callsPerSecond);
         }
     }
 
@@ -54,8 +75,8 @@ public final class QueryLoop {
         params.put("cutoff", cutoff == null ? Long.MIN_VALUE : cutoff);
         List<Result> results = new ArrayList<>();
         for (String query : options.queries()) {
-            loop(db, query, users, params, options.warmup(), false);
-            results.add(loop(db, query, users, params, options.measured(), true));
+            loop(db, query, users, params, options.warmup(), options.threads(), false);
+            results.add(loop(db, query, users, params, options.measured(), options.threads(), true));
         }
         return results;
     }
@@ -66,41 +87,90 @@ public final class QueryLoop {
             long[] users,
             Map<String, Object> params,
             Duration time,
+            int threads,
             boolean timed) {
-        long end = System.nanoTime() + time.toNanos();
-        long[] latencies = new long[1 << 16];
-        int calls = 0;
-        long rows = 0;
-        while (System.nanoTime() < end) {
-            params.put("userId", users[calls % users.length]);
-            long t0 = System.nanoTime();
-            rows += db.executeTransactionally(query, params, r -> {
-                long n = 0;
-                while (r.hasNext()) {
-                    r.next();
-                    n++;
-                }
-                return n;
-            });
-            long t = System.nanoTime() - t0;
-            if (timed) {
+        if (time.isZero()) {
+            return new Result(query, 0, 0, 0, 0, 0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            long end = start + time.toNanos();
+            List<Future<Worker>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Worker w = new Worker(t, threads, new HashMap<>(params));
+                running.add(pool.submit(() -> w.run(db, query, users, end)));
+            }
+            List<Worker> done = new ArrayList<>();
+            for (Future<Worker> f : running) {
+                done.add(f.get());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int calls = done.stream().mapToInt(w -> w.calls).sum();
+            if (!timed || calls == 0) {
+                return new Result(query, calls, 0, 0, 0, 0);
+            }
+            long[] sorted = new long[calls];
+            long rows = 0;
+            int at = 0;
+            for (Worker w : done) {
+                System.arraycopy(w.latencies, 0, sorted, at, w.calls);
+                at += w.calls;
+                rows += w.rows;
+            }
+            Arrays.sort(sorted);
+            return new Result(
+                    query,
+                    calls,
+                    rows / (double) calls,
+                    sorted[calls / 2] / 1e3,
+                    sorted[(int) Math.min(calls - 1, Math.ceil(0.99 * calls) - 1)] / 1e3,
+                    calls / seconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while looping " + query, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Looping " + query + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One thread's loop: users {@code first}, {@code first + step}, ... in turn, until a deadline. */
+    private static final class Worker {
+        private final int first;
+        private final int step;
+        private final Map<String, Object> params;
+        private long[] latencies = new long[1 << 16];
+        private int calls;
+        private long rows;
+
+        Worker(int first, int step, Map<String, Object> params) {
+            this.first = first;
+            this.step = step;
+            this.params = params;
+        }
+
+        Worker run(GraphDatabaseService db, String query, long[] users, long end) {
+            int next = first % users.length;
+            while (System.nanoTime() < end) {
+                params.put("userId", users[next]);
+                next = (next + step) % users.length;
+                long t0 = System.nanoTime();
+                rows += db.executeTransactionally(query, params, r -> {
+                    long n = 0;
+                    while (r.hasNext()) {
+                        r.next();
+                        n++;
+                    }
+                    return n;
+                });
                 if (calls == latencies.length) {
                     latencies = Arrays.copyOf(latencies, calls * 2);
                 }
-                latencies[calls] = t;
+                latencies[calls++] = System.nanoTime() - t0;
             }
-            calls++;
+            return this;
         }
-        if (!timed || calls == 0) {
-            return new Result(query, calls, 0, 0, 0);
-        }
-        long[] sorted = Arrays.copyOf(latencies, calls);
-        Arrays.sort(sorted);
-        return new Result(
-                query,
-                calls,
-                rows / (double) calls,
-                sorted[calls / 2] / 1e3,
-                sorted[(int) Math.min(calls - 1, Math.ceil(0.99 * calls) - 1)] / 1e3);
     }
 }
