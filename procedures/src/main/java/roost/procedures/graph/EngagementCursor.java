@@ -298,28 +298,18 @@ public final class EngagementCursor {
      * in {@code typeMask}. After a tweet is returned, {@link #lastAuthor()} is its author. O(segments).
      */
     public long neighbour(long k, int typeMask) {
-        int s = 0;
-        while (sliceEnd[s] <= k) {
-            s++;
+        long handle = locate(k);
+        long other = neighbourAt(handle, typeMask);
+        if (userSide && other != NONE) {
+            lastSegment = segments[(int) (handle >>> 33)];
+            lastPosition = (int) handle;
         }
-        Segment seg = segments[sliceSegment[s]];
-        int p = (int) (sliceFrom[s] + (k - (s == 0 ? 0 : sliceEnd[s - 1])));
-        // Each check is a cache miss: skip those that cannot fail.
-        boolean anyDeleted = seg.deletedCount() != 0;
-        boolean allTypes = typeMask == EngagementTypes.ALL;
-        if (userSide) {
-            if ((anyDeleted && Bits.get(seg.userDeleted, p))
-                    || (!allTypes && (typeMask & (1 << seg.userType[p])) == 0)) {
-                return NONE;
-            }
-            lastSegment = seg;
-            lastPosition = p;
-            return seg.userTweetId[p];
-        }
-        if ((anyDeleted && Bits.get(seg.tweetDeleted, p)) || (!allTypes && (typeMask & (1 << seg.tweetType[p])) == 0)) {
-            return NONE;
-        }
-        return seg.tweetUser[p];
+        return other;
+    }
+
+    /** Author of the tweet last returned by {@link #neighbour} from a user. */
+    public long lastAuthor() {
+        return lastSegment.tweetAuthor[lastSegment.userTweet[lastPosition]];
     }
 
     /**
@@ -343,6 +333,7 @@ public final class EngagementCursor {
     public long neighbourAt(long handle, int typeMask) {
         Segment seg = segments[(int) (handle >>> 33)];
         int p = (int) handle;
+        // Each check is a cache miss: skip those that cannot fail.
         boolean anyDeleted = seg.deletedCount() != 0;
         boolean allTypes = typeMask == EngagementTypes.ALL;
         if ((handle & (1L << 32)) != 0) {
@@ -356,11 +347,6 @@ public final class EngagementCursor {
             return NONE;
         }
         return seg.tweetUser[p];
-    }
-
-    /** Author of the tweet last returned by {@link #neighbour} from a user. */
-    public long lastAuthor() {
-        return lastSegment.tweetAuthor[lastSegment.userTweet[lastPosition]];
     }
 
     /**
