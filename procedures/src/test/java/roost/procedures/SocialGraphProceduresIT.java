@@ -172,7 +172,8 @@ class SocialGraphProceduresIT {
     @Test
     void graphBenchRunsEveryCallAndTheListenerPath() throws Exception {
         var report = roost.procedures.bench.GraphBench.run(
-                database.db(), new roost.procedures.bench.GraphBench.Options(5, 2, 2, 1, 200, 50, 20_000));
+                database.db(),
+                new roost.procedures.bench.GraphBench.Options(5, 2, 2, 1, 200, 50, 20_000, java.time.Duration.ZERO));
         assertThat(report.usersSampled()).isPositive();
         assertThat(report.procedures()).hasSize(8);
         assertThat(report.plainCypher().requests()).isEqualTo(report.usersSampled());

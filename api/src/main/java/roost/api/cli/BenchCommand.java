@@ -179,6 +179,9 @@ final class BenchCommand implements Runnable {
                         + " and ingest straight into a separate in-memory index."
             })
     static final class Graph implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         Sampling sampling;
 
@@ -197,11 +200,23 @@ final class BenchCommand implements Runnable {
                         "Synthetic edges ingested straight into a separate index (0 = skip). Default: ${DEFAULT-VALUE}.")
         long directEdges;
 
+        @Option(
+                names = "--throughput-seconds",
+                paramLabel = "N",
+                defaultValue = "3",
+                description = "Least seconds each call's throughput is measured over, cycling through the users"
+                        + " (0 = one pass over them). Default: ${DEFAULT-VALUE}.")
+        int throughputSeconds;
+
         @Mixin
         ConfigOptions options;
 
         @Override
         public Integer call() throws Exception {
+            if (throughputSeconds < 0) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--throughput-seconds must be at least 0, was " + throughputSeconds);
+            }
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
                 roost.procedures.bench.GraphBench.Report report = roost.procedures.bench.GraphBench.run(
@@ -213,7 +228,8 @@ final class BenchCommand implements Runnable {
                                 sampling.seed,
                                 listenerEdges,
                                 1000,
-                                directEdges));
+                                directEdges,
+                                java.time.Duration.ofSeconds(throughputSeconds)));
                 header("Social-graph benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }

@@ -32,10 +32,19 @@ public final class GraphBench {
      * @param listenerEdges engagements written to measure the listener path; 0 = write nothing (default)
      * @param listenerBatch engagements per transaction when writing (default 1,000)
      * @param directEdges synthetic edges ingested straight into a separate index (default 2,000,000; 0 = skip)
+     * @param throughputTime least time each call's throughput is measured over, the users cycled
+     *     until it has passed (default 3 s; zero = one pass over the users)
      */
     public record Options(
-            int users, int threads, int warmup, long seed, int listenerEdges, int listenerBatch, long directEdges) {
-        public static final Options DEFAULT = new Options(1000, 2, 200, 42, 0, 1000, 2_000_000);
+            int users,
+            int threads,
+            int warmup,
+            long seed,
+            int listenerEdges,
+            int listenerBatch,
+            long directEdges,
+            Duration throughputTime) {
+        public static final Options DEFAULT = new Options(1000, 2, 200, 42, 0, 1000, 2_000_000, Duration.ofSeconds(3));
     }
 
     /**
@@ -272,19 +281,30 @@ public final class GraphBench {
         Map<String, Latency> procedures = new LinkedHashMap<>();
         for (String call : calls) {
             String query = "CALL " + call;
-            procedures.put(call, Timing.measure(users, 0, options.threads(), u -> consume(db, query, u, Map.of())));
+            procedures.put(
+                    call,
+                    Timing.measure(
+                            users,
+                            0,
+                            options.threads(),
+                            options.throughputTime(),
+                            u -> consume(db, query, u, Map.of())));
         }
         Latency procedure = procedures.get(calls.get(0));
-        Latency plain = Timing.measure(users, 0, options.threads(), u -> consume(db, PLAIN_CYPHER, u, plainParams));
-        Latency bare = Timing.measure(users, 0, options.threads(), u -> consume(db, BARE_CYPHER, u, plainParams));
+        Latency plain = Timing.measure(
+                users, 0, options.threads(), options.throughputTime(), u -> consume(db, PLAIN_CYPHER, u, plainParams));
+        Latency bare = Timing.measure(
+                users, 0, options.threads(), options.throughputTime(), u -> consume(db, BARE_CYPHER, u, plainParams));
         // The floor: a procedure call that does almost nothing, through the same Cypher path.
         Timing.measure(warm, 0, 1, u -> consume(db, CALL_FLOOR, u, Map.of()));
-        Latency floor = Timing.measure(users, 0, options.threads(), u -> consume(db, CALL_FLOOR, u, Map.of()));
+        Latency floor = Timing.measure(
+                users, 0, options.threads(), options.throughputTime(), u -> consume(db, CALL_FLOOR, u, Map.of()));
         // The floor of returning an answer: as many rows as the median answer, made up by Cypher.
         int medianRows = medianRows(db, "CALL " + calls.get(0), warm);
         Map<String, Object> rowsParams = Map.of("rows", medianRows);
         Timing.measure(warm, 0, 1, u -> consume(db, ROWS_FLOOR, u, rowsParams));
-        Latency rowsFloor = Timing.measure(users, 0, options.threads(), u -> consume(db, ROWS_FLOOR, u, rowsParams));
+        Latency rowsFloor = Timing.measure(
+                users, 0, options.threads(), options.throughputTime(), u -> consume(db, ROWS_FLOOR, u, rowsParams));
         List<ActivityBucket> byActivity = byActivity(db, sampled, "CALL " + calls.get(0), plainParams);
 
         double listenerRate = 0;

@@ -1,5 +1,6 @@
 package roost.procedures.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,17 @@ public final class Timing {
 
     /** Warms up on the first users, times each request, then measures throughput with {@code threads}. */
     public static Latency measure(long[] users, int warmup, int threads, LongConsumer request) throws Exception {
+        return measure(users, warmup, threads, Duration.ZERO, request);
+    }
+
+    /**
+     * As {@link #measure(long[], int, int, LongConsumer)}, with the throughput measured over at
+     * least {@code minThroughputTime}: the threads go through the users again until it has passed
+     * (each thread ends its pass over its share first). A short window swings with whatever else
+     * the machine does; a few seconds hold still.
+     */
+    public static Latency measure(
+            long[] users, int warmup, int threads, Duration minThroughputTime, LongConsumer request) throws Exception {
         for (int i = 0; i < Math.min(warmup, users.length); i++) {
             request.accept(users[i]);
         }
@@ -29,20 +41,27 @@ public final class Timing {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long t = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
+            long until = t + minThroughputTime.toNanos();
+            List<Future<Long>> done = new ArrayList<>();
             for (int th = 0; th < threads; th++) {
                 int offset = th;
                 done.add(pool.submit(() -> {
-                    for (int i = offset; i < users.length; i += threads) {
-                        request.accept(users[i]);
-                    }
+                    long requests = 0;
+                    do {
+                        for (int i = offset; i < users.length; i += threads) {
+                            request.accept(users[i]);
+                            requests++;
+                        }
+                    } while (System.nanoTime() < until);
+                    return requests;
                 }));
             }
-            for (Future<?> f : done) {
-                f.get();
+            long requests = 0;
+            for (Future<Long> f : done) {
+                requests += f.get();
             }
             double seconds = (System.nanoTime() - t) / 1e9;
-            return Latency.of(nanos, cpu, users.length / seconds, threads);
+            return Latency.of(nanos, cpu, requests / seconds, threads);
         } finally {
             pool.shutdownNow();
         }
