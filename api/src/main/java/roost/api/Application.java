@@ -49,7 +49,7 @@ public final class Application implements AutoCloseable {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config, password);
         try {
             warmLiveGraph(neo4j);
-            // warmEarlybird(neo4j);
+            warmEarlybird(neo4j);
             HttpApi.BrowserTarget browser = config.getBoolean(Setting.BROWSER_ENABLED) && neo4j.boltUrl() != null
                     ? new HttpApi.BrowserTarget(neo4j.boltUrl(), neo4j.neo4jVersion())
                     : null;
