@@ -71,6 +71,12 @@ class ApplicationIT {
                         CREATE (author)-[:POSTED {createdAt: $t0 + k * 3600000}]->
                                (:Tweet {id: $ids[k], authorId: author.id, text: 'tweet ' + k, createdAt: $t0 + k * 3600000})
                         """, Map.of("t0", T0, "ids", tweetIds));
+        // The Earlybird index, open since the start, makes new tweets searchable within its
+        // max_stale (500 ms): wait until these are, as a client that just wrote would.
+        app.neo4j()
+                .db()
+                .executeTransactionally(
+                        "CALL roost.earlybird.inNetwork(1, {fresh: true}) YIELD tweetId RETURN count(*) AS n");
     }
 
     @AfterAll
