@@ -65,7 +65,9 @@ public final class EngageGivenFollow {
     private final EngagementCursor cursor;
     private final Params params;
     private final Cache cache;
-    private final boolean[] hit = new boolean[1];
+    // The followers sampled for an account, and whether each engaged with it.
+    private long[] sampled = new long[0];
+    private boolean[] hit = new boolean[0];
 
     public EngageGivenFollow(FollowSnapshot follows, EngagementCursor cursor, Params params) {
         this(follows, cursor, params, null);
@@ -95,18 +97,26 @@ public final class EngageGivenFollow {
     private Estimate compute(long account) {
         long[] followers = follows.followerIds(account);
         int n = Math.min(params.sample(), followers.length);
-        int engaged = 0;
+        if (sampled.length < n) {
+            sampled = new long[n];
+            hit = new boolean[n];
+        }
         for (int k = 0; k < n; k++) {
             // Evenly spread: the k-th of n strides through the whole list.
-            long follower = followers[(int) ((long) k * followers.length / n)];
-            hit[0] = false;
-            cursor.recentEngagements(
-                    follower, params.perFollower(), EngagementTypes.ALL, (tweet, author, type, time) -> {
-                        if (author == account) {
-                            hit[0] = true;
-                        }
-                    });
-            if (hit[0]) {
+            sampled[k] = followers[(int) ((long) k * followers.length / n)];
+            hit[k] = false;
+        }
+        // The sampled followers' engagements are read together (their cache misses overlap).
+        boolean[] engagedWith = hit;
+        cursor.recentEngagements(
+                sampled, 0, n, params.perFollower(), EngagementTypes.ALL, (i, tweet, author, type, time) -> {
+                    if (author == account) {
+                        engagedWith[i] = true;
+                    }
+                });
+        int engaged = 0;
+        for (int k = 0; k < n; k++) {
+            if (hit[k]) {
                 engaged++;
             }
         }
