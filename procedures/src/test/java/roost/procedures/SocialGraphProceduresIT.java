@@ -251,13 +251,25 @@ class SocialGraphProceduresIT {
         fixture.signalTweet(30, "REPORTED", 109);
         assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
         database.db().executeTransactionally("MATCH (t:Tweet {id: 109}) DETACH DELETE t");
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
+        // The report went with the tweet at once; the tweet's engagement edges leave the live graph
+        // through the listener, like any committed change, within a second.
+        assertThat(awaitTweetIds(query, List.of(110L), 1_000)).containsExactly(110L);
         assertThat(awaitSignals(signalsBefore)).isEqualTo(signalsBefore);
     }
 
     private long signals() {
         return (Long) fixture.single("CALL roost.graph.stats() YIELD negativeSignals RETURN negativeSignals", Map.of())
                 .get("negativeSignals");
+    }
+
+    /** The query's tweet ids, asked again until they are {@code expected} or the time is up. */
+    private List<Object> awaitTweetIds(String query, List<?> expected, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        List<Object> ids;
+        do {
+            ids = rows(query, Map.of()).stream().map(r -> r.get("tweetId")).toList();
+        } while (!ids.equals(expected) && System.nanoTime() < deadline);
+        return ids;
     }
 
     private long awaitSignals(long expected) {
