@@ -80,14 +80,11 @@ public final class Application implements AutoCloseable {
      * them (a timeline's walk sources would time out while it loads).
      */
     private static void warmLiveGraph(EmbeddedNeo4j neo4j) {
-        long t0 = System.nanoTime();
-        String stats = neo4j.db()
-                .executeTransactionally(
-                        "CALL roost.graph.stats() YIELD engagementEdges, followEdges"
-                                + " RETURN engagementEdges + ' engagement edges, ' + followEdges + ' follow edges' AS s",
-                        java.util.Map.of(),
-                        r -> (String) r.next().get("s"));
-        LOG.info("Live graph ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, stats);
+        warm(
+                neo4j,
+                "Live graph",
+                "CALL roost.graph.stats() YIELD engagementEdges, followEdges"
+                        + " RETURN engagementEdges + ' engagement edges, ' + followEdges + ' follow edges' AS s");
     }
 
     /**
@@ -95,19 +92,24 @@ public final class Application implements AutoCloseable {
      * in the first timeline, whose in-network source would time out meanwhile.
      */
     private static void warmEarlybird(EmbeddedNeo4j neo4j) {
-        long t0 = System.nanoTime();
         try {
-            String stats = neo4j.db()
-                    .executeTransactionally(
-                            "CALL roost.earlybird.stats() YIELD tweets, startAction"
-                                    + " RETURN tweets + ' tweets (' + startAction + ')' AS s",
-                            java.util.Map.of(),
-                            r -> (String) r.next().get("s"));
-            LOG.info("Earlybird index ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, stats);
+            warm(
+                    neo4j,
+                    "Earlybird index",
+                    "CALL roost.earlybird.stats() YIELD tweets, startAction"
+                            + " RETURN tweets + ' tweets (' + startAction + ')' AS s");
         } catch (RuntimeException e) {
             // The in-network source falls back to Cypher while the index cannot answer.
             LOG.warn("Earlybird index could not be opened; in-network candidates come from Cypher: {}", e.toString());
         }
+    }
+
+    /** Runs a stats query whose first call builds what it reports on, and logs the time and its one value {@code s}. */
+    private static void warm(EmbeddedNeo4j neo4j, String what, String statsQuery) {
+        long t0 = System.nanoTime();
+        String stats = neo4j.db().executeTransactionally(statsQuery, java.util.Map.of(), r ->
+                (String) r.next().get("s"));
+        LOG.info("{} ready in {} ms: {}", what, (System.nanoTime() - t0) / 1_000_000, stats);
     }
 
     public EmbeddedNeo4j neo4j() {
