@@ -1,5 +1,6 @@
 package roost.api;
 
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roost.api.config.RoostConfig;
@@ -54,6 +55,7 @@ public final class Application implements AutoCloseable {
                     ? new HttpApi.BrowserTarget(neo4j.boltUrl(), neo4j.neo4jVersion())
                     : null;
             TimelineService timeline = new TimelineService(neo4j.db());
+            warmTimeline(neo4j, timeline);
             HttpApi.Services services = new HttpApi.Services(
                     new UserService(neo4j.db()),
                     timeline,
@@ -101,6 +103,38 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             // The in-network source falls back to Cypher while the index cannot answer.
             LOG.warn("Earlybird index could not be opened; in-network candidates come from Cypher: {}", e.toString());
+        }
+    }
+
+    /**
+     * Serves one timeline, to the first user who follows someone, before HTTP opens: the first
+     * request would otherwise plan every query of the timeline and load the ranker (about a second
+     * on the demo network). A timeline only reads. Does nothing on a database without follows.
+     *
+     * @return the user served, or empty when there was none or the timeline failed (logged)
+     */
+    public static OptionalLong warmTimeline(EmbeddedNeo4j neo4j, TimelineService timeline) {
+        long t0 = System.nanoTime();
+        try {
+            Object id = neo4j.db()
+                    .executeTransactionally(
+                            "MATCH (u:User)-[:FOLLOWS]->() WHERE u.id IS NOT NULL RETURN u.id AS id LIMIT 1",
+                            java.util.Map.of(),
+                            r -> r.hasNext() ? r.next().get("id") : null);
+            if (!(id instanceof Long userId)) {
+                return OptionalLong.empty();
+            }
+            int items = timeline.timeline(userId, 20).size();
+            LOG.info(
+                    "Timeline ready in {} ms: {} items for user {}",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    items,
+                    userId);
+            return OptionalLong.of(userId);
+        } catch (RuntimeException e) {
+            // Not fatal: the first request pays for what the warm-up would have done.
+            LOG.warn("Timeline warm-up failed; the first request will be slower: {}", e.toString());
+            return OptionalLong.empty();
         }
     }
 

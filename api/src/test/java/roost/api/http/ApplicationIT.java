@@ -120,6 +120,12 @@ class ApplicationIT {
     }
 
     @Test
+    void theTimelineWarmUpServesAUserWhoFollowsSomeone() {
+        // At start the database was empty and the warm-up had no one to serve; now user 1 follows 2 and 3.
+        assertThat(Application.warmTimeline(app.neo4j(), app.timeline())).hasValue(1L);
+    }
+
+    @Test
     void health() throws Exception {
         Response r = get("/health");
         assertThat(r.status).isEqualTo(200);
