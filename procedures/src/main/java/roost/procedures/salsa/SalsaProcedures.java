@@ -164,8 +164,9 @@ public class SalsaProcedures {
     @Description("Accounts by SALSA over the follow graph: hubs are the user and their circle of trust "
             + "(personalized PageRank), authorities are the accounts the hubs follow. Config: walks (1000), "
             + "walkLength (3, odd), resetProbability (0.3), seed, limit (50), minSocialProof (0), maxSocialProof "
-            + "(10), trustWalks (2000), trustSteps (6), trustResetProbability (0.15), trustSize (100 hubs). Accounts "
-            + "the user follows are included (see followed); the user and accounts they blocked or muted are not.")
+            + "(10), trustWalks (2000), trustSteps (6), trustResetProbability (0.15), trustSize (100 hubs), "
+            + "excludeFollowed (true: leave out the accounts the user follows; false: include them, marked followed). "
+            + "The user and accounts they blocked or muted (or that blocked them) are never returned.")
     public Stream<UserRow> users(
             @Name(value = "userId", description = "Id of the viewing user") long userId,
             @Name(
@@ -173,20 +174,17 @@ public class SalsaProcedures {
                             description = "Optional settings, see the procedure description",
                             defaultValue = "{}")
                     Map<String, Object> config) {
-        return users(roost, db, tx, guard, USERS, userId, config, false);
+        return users(roost, db, tx, guard, userId, UserSalsaConfig.parse(USERS, userId, config));
     }
 
-    /** Shared with {@code roost.whoToFollow}, which excludes followed accounts. */
+    /** Shared with {@code roost.whoToFollow}, which reads its config itself. */
     public static Stream<UserRow> users(
             RoostRuntime roost,
             GraphDatabaseService db,
             Transaction tx,
             TerminationGuard guard,
-            String procedure,
             long userId,
-            Map<String, Object> config,
-            boolean excludeFollowed) {
-        UserSalsaConfig c = UserSalsaConfig.parse(procedure, userId, config, excludeFollowed);
+            UserSalsaConfig c) {
         LiveGraph live = roost.liveGraph(db.databaseName());
         Viewer viewer = ViewerLoader.load(tx, live, userId);
         return new UserSalsa(live.follows())

@@ -2,7 +2,6 @@ package roost.procedures.whotofollow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +17,7 @@ import roost.procedures.config.ConfigReader;
 import roost.procedures.extension.RoostRuntime;
 import roost.procedures.graph.LiveGraph;
 import roost.procedures.salsa.SalsaProcedures;
+import roost.procedures.salsa.UserSalsaConfig;
 
 /**
  * {@code roost.whoToFollow}: accounts to follow. SALSA over the follow graph proposes them
@@ -27,15 +27,6 @@ import roost.procedures.salsa.SalsaProcedures;
  */
 public class WhoToFollowProcedures {
     static final String WHO_TO_FOLLOW = "roost.whoToFollow";
-    /** Keys of this procedure's own config; the rest is roost.salsa.users' config. */
-    private static final List<String> OWN_KEYS = List.of(
-            "limit",
-            "rankBy",
-            "engageSample",
-            "engagePerFollower",
-            "engagePriorMean",
-            "engagePriorWeight",
-            "candidates");
 
     @Context
     public RoostRuntime roost;
@@ -82,7 +73,7 @@ public class WhoToFollowProcedures {
             + "who engaged with its tweets in the live window (each follower's newest `engagePerFollower` (25) "
             + "engagements), smoothed towards `engagePriorMean` (0.05) with weight `engagePriorWeight` (20); an estimate is "
             + "reused by all requests for a minute. "
-            + "rankBy: 'followAndEngage' (default) or 'follow' (SALSA order). Other keys: as roost.salsa.users. "
+            + "rankBy: 'followAndEngage' (default) or 'follow' (SALSA order). Other keys: the walk keys of roost.salsa.users. "
             + "Accounts already followed, the user, and accounts they blocked or muted (or that blocked them) are "
             + "never returned.")
     public Stream<Row> whoToFollow(
@@ -92,14 +83,7 @@ public class WhoToFollowProcedures {
                             description = "Optional settings, see the procedure description",
                             defaultValue = "{}")
                     Map<String, Object> config) {
-        Map<String, Object> walkConfig = new HashMap<>(config == null ? Map.of() : config);
-        Map<String, Object> own = new HashMap<>();
-        for (String key : OWN_KEYS) {
-            if (walkConfig.containsKey(key)) {
-                own.put(key, walkConfig.remove(key));
-            }
-        }
-        ConfigReader r = ConfigReader.of(WHO_TO_FOLLOW, own);
+        ConfigReader r = ConfigReader.of(WHO_TO_FOLLOW, config);
         String rankBy = r.choice("rankBy", "followAndEngage", List.of("followAndEngage", "follow"));
         EngageGivenFollow.Params engage = new EngageGivenFollow.Params(
                 r.intValue("engageSample", EngageGivenFollow.Params.DEFAULTS.sample(), 1, 100_000),
@@ -108,15 +92,18 @@ public class WhoToFollowProcedures {
                 r.doubleValue("engagePriorWeight", EngageGivenFollow.Params.DEFAULTS.priorWeight(), 0, 1e6));
         int limit = r.intValue("limit", 50, 0, 100_000);
         int candidates = r.intValue("candidates", Math.min(100_000, 2 * limit), 0, 100_000);
+        // The walk proposes the candidates; accounts already followed are never proposed.
+        UserSalsaConfig walk = UserSalsaConfig.read(r, userId, true, Math.max(limit, candidates));
         r.done();
-        walkConfig.put("limit", Math.max(limit, candidates));
 
-        List<SalsaProcedures.UserRow> proposed = SalsaProcedures.users(
-                        roost, db, tx, guard, WHO_TO_FOLLOW, userId, walkConfig, true)
-                .toList();
+        List<SalsaProcedures.UserRow> proposed =
+                SalsaProcedures.users(roost, db, tx, guard, userId, walk).toList();
         LiveGraph live = roost.liveGraph(db.databaseName());
+        // Estimates do not depend on the viewer: the database's requests share them for a minute.
+        EngageGivenFollow.Cache shared = roost.component(
+                db.databaseName(), EngageGivenFollow.Cache.class, name -> EngageGivenFollow.Cache.standard());
         EngageGivenFollow estimator =
-                new EngageGivenFollow(live.follows(), live.engagements().cursor(), engage);
+                new EngageGivenFollow(live.follows(), live.engagements().cursor(), engage, shared);
         List<Row> rows = new ArrayList<>(proposed.size());
         for (SalsaProcedures.UserRow p : proposed) {
             guard.check();
