@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /** Runs one request per user: timed one by one, then for throughput on several threads. */
 public final class Timing {
@@ -25,6 +26,13 @@ public final class Timing {
      */
     public static Latency measure(
             long[] users, int warmup, int threads, Duration minThroughputTime, LongConsumer request) throws Exception {
+        return measure(users, warmup, threads, minThroughputTime, request, System::nanoTime);
+    }
+
+    /** As above, with the clock given (tests use one that the requests advance). */
+    static Latency measure(
+            long[] users, int warmup, int threads, Duration minThroughputTime, LongConsumer request, LongSupplier clock)
+            throws Exception {
         for (int i = 0; i < Math.min(warmup, users.length); i++) {
             request.accept(users[i]);
         }
@@ -33,14 +41,14 @@ public final class Timing {
         java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < users.length; i++) {
             long c = threadsBean.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
+            long t = clock.getAsLong();
             request.accept(users[i]);
-            nanos[i] = System.nanoTime() - t;
+            nanos[i] = clock.getAsLong() - t;
             cpu[i] = threadsBean.getCurrentThreadCpuTime() - c;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            long t = System.nanoTime();
+            long t = clock.getAsLong();
             long until = t + minThroughputTime.toNanos();
             List<Future<Long>> done = new ArrayList<>();
             for (int th = 0; th < threads; th++) {
@@ -52,7 +60,7 @@ public final class Timing {
                             request.accept(users[i]);
                             requests++;
                         }
-                    } while (System.nanoTime() < until);
+                    } while (clock.getAsLong() < until);
                     return requests;
                 }));
             }
@@ -60,7 +68,7 @@ public final class Timing {
             for (Future<Long> f : done) {
                 requests += f.get();
             }
-            double seconds = (System.nanoTime() - t) / 1e9;
+            double seconds = (clock.getAsLong() - t) / 1e9;
             return Latency.of(nanos, cpu, requests / seconds, threads);
         } finally {
             pool.shutdownNow();
