@@ -23,7 +23,10 @@ import roost.procedures.realgraph.RealGraphTrainer;
                     + " roost.realgraph.scores and the weighted procedures pick them up."
         })
 final class RealGraphCommand implements Callable<Integer> {
-    @Option(names = "--train", required = true, description = "Train the model (the only action for now).")
+    @Option(
+            names = "--train",
+            required = true,
+            description = "Train the model and report its held-out AUC (required: the command's one action).")
     boolean train;
 
     @Option(

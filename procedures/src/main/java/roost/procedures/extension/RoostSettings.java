@@ -25,8 +25,9 @@ public final class RoostSettings implements SettingsDeclaration {
             .addConstraint(range(Duration.ofMinutes(1), EngagementGraph.Settings.MAX_WINDOW))
             .build();
 
-    @Description("Time span of one bucket of segments in the live engagement graph, 1m to the window. "
-            + "Longer spans mean fewer segments per lookup and coarser memory reclamation.")
+    @Description("Time span of one bucket of segments in the live engagement graph, 1m to 10d; a span longer "
+            + "than the window is taken as the window. Longer spans mean fewer segments per lookup and coarser "
+            + "memory reclamation.")
     public static final Setting<Duration> LIVE_GRAPH_SEGMENT_SPAN = SettingBuilder.newBuilder(
                     "dbms.roost.live_graph.segment_span", DURATION, EngagementGraph.Settings.DEFAULT.segmentSpan())
             .addConstraint(range(Duration.ofMinutes(1), EngagementGraph.Settings.MAX_WINDOW))
