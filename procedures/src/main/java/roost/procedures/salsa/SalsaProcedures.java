@@ -80,7 +80,7 @@ public class SalsaProcedures {
 
             @Description("Seeds the walks started from") long seeds,
 
-            @Description("Time of the walks and ranking, in ms")
+            @Description("Time of the whole call in ms: config, viewer, weights, walks and ranking")
             double millis) {}
 
     public record UserRow(
