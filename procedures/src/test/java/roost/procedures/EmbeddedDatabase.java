@@ -38,6 +38,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("gds.*", "roost.*"))
+                // Tests build the live structures at their first call, after writing their data.
+                .setConfig(roost.procedures.extension.RoostSettings.LOAD_AT_START, false)
                 .setConfig(settings)
                 .build();
         db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);

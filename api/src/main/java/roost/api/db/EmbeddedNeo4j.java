@@ -95,6 +95,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, config.get(Setting.TX_LOG_RETENTION))
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*", "roost.*"))
                 .setConfig(BoltConnector.enabled, boltEnabled)
+                // The application builds the live structures before it serves (Application), and the
+                // offline commands need none: no background build at start.
+                .setConfig(RoostSettings.LOAD_AT_START, false)
                 .setConfig(procedureSettings(config.procedureSettings()));
         if (boltEnabled) {
             builder.setConfig(

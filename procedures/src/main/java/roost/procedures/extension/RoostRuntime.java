@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.logging.Log;
 import roost.model.RoostException;
 import roost.procedures.communities.CommunityModel;
@@ -46,6 +48,14 @@ public final class RoostRuntime implements AutoCloseable {
     private final Map<String, Map<Class<?>, Object>> components = new ConcurrentHashMap<>();
     private volatile Instant startedAt;
     private volatile boolean listening;
+    private final Set<String> loadsStarted = ConcurrentHashMap.newKeySet();
+
+    /** How long a load at start waits for the DBMS object before it leaves the load to the first call. */
+    private static final Duration DBMS_WAIT = Duration.ofMinutes(5);
+
+    /** Runtimes by the procedure registry of their DBMS, for the per-database extension to find theirs. */
+    private static final Map<GlobalProcedures, RoostRuntime> BY_PROCEDURES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     RoostRuntime(Log log, Config config, Supplier<DatabaseManagementService> dbms) {
         this.log = log;
@@ -56,6 +66,71 @@ public final class RoostRuntime implements AutoCloseable {
     void start() {
         startedAt = Instant.now();
         log.info("Roost %s extension started", VERSION);
+    }
+
+    /**
+     * Builds a database's live graph, then opens its Earlybird index, on a background thread, once
+     * per database: what {@link RoostSettings#LOAD_AT_START} asks for when the database becomes
+     * available. A procedure called meanwhile waits for the component it needs. A failure is logged
+     * and leaves the component to be built at its first use.
+     */
+    void loadInBackground(String database) {
+        if (GraphDatabaseSettings.SYSTEM_DATABASE_NAME.equals(database) || !loadsStarted.add(database)) {
+            return;
+        }
+        Thread t = new Thread(() -> load(database), "roost-load-" + database);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void load(String database) {
+        try {
+            // The DBMS object exists only once the database manager has started.
+            long waitUntil = System.nanoTime() + DBMS_WAIT.toNanos();
+            while (!dbmsResolvable()) {
+                if (System.nanoTime() > waitUntil) {
+                    log.warn(
+                            "Roost: the DBMS was not ready within %s; database '%s' builds its live structures at "
+                                    + "first use",
+                            DBMS_WAIT, database);
+                    return;
+                }
+                Thread.sleep(20);
+            }
+            long t0 = System.nanoTime();
+            liveGraph(database);
+            long t1 = System.nanoTime();
+            log.info("Roost: live graph of database '%s' built at start in %d ms", database, (t1 - t0) / 1_000_000);
+            earlybird(database);
+            log.info(
+                    "Roost: Earlybird index of database '%s' opened at start in %d ms",
+                    database, (System.nanoTime() - t1) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Roost: building the live structures of database '%s' at start failed (%s); they are built at "
+                            + "first use",
+                    database, e.toString());
+        }
+    }
+
+    private boolean dbmsResolvable() {
+        try {
+            return dbms.get() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Makes this runtime the one {@link #of(GlobalProcedures)} finds for the DBMS whose procedures these are. */
+    void register(GlobalProcedures procedures) {
+        BY_PROCEDURES.put(procedures, this);
+    }
+
+    /** The runtime of the DBMS whose procedure registry this is, or null before its extension was built. */
+    static RoostRuntime of(GlobalProcedures procedures) {
+        return BY_PROCEDURES.get(procedures);
     }
 
     /** Roost's version, as built. */
@@ -195,6 +270,8 @@ public final class RoostRuntime implements AutoCloseable {
 
     /** Closes and forgets the components of one database. */
     void closeComponents(String database) {
+        // A database started again builds its structures again.
+        loadsStarted.remove(database);
         Map<Class<?>, Object> perDb = components.remove(database);
         if (perDb != null) {
             perDb.values().forEach(this::closeQuietly);

@@ -1,6 +1,7 @@
 package roost.procedures.extension;
 
 import static org.neo4j.configuration.SettingConstraints.range;
+import static org.neo4j.configuration.SettingValueParsers.BOOL;
 import static org.neo4j.configuration.SettingValueParsers.DURATION;
 import static org.neo4j.configuration.SettingValueParsers.PATH;
 
@@ -39,6 +40,13 @@ public final class RoostSettings implements SettingsDeclaration {
                     "dbms.roost.live_graph.publish_interval", DURATION, Duration.ofMillis(100))
             .addConstraint(range(Duration.ofMillis(1), Duration.ofSeconds(1)))
             .build();
+
+    @Description("Build each user database's live graph and open its Earlybird index in the background as soon "
+            + "as the database is available, rather than in the first call that needs them (which waits for the "
+            + "build: minutes on a large graph). The embedded application turns this off: it builds both before it "
+            + "serves, and its offline commands need neither.")
+    public static final Setting<Boolean> LOAD_AT_START =
+            SettingBuilder.newBuilder("dbms.roost.load_at_start", BOOL, true).build();
 
     @Description("Directory of the Earlybird tweet index of each database: <directory>/<database>. "
             + "Default: <neo4j home>/data/earlybird. A relative path is taken from the Neo4j home.")
