@@ -14,6 +14,7 @@ import roost.procedures.graph.TestGraph;
 import roost.procedures.viewer.Viewer;
 import roost.procedures.walk.Guard;
 import roost.procedures.walk.Salsa;
+import roost.procedures.walk.WalkStats;
 
 class TweetSalsaTest {
     private static final long VIEWER = 1;
@@ -115,5 +116,42 @@ class TweetSalsaTest {
         var r = run(g, viewer, p);
         assertThat(r.stats().candidates()).isGreaterThan(64);
         assertThat(r.items()).extracting(TweetSalsa.Item::tweetId).containsExactly(5000L);
+    }
+
+    /** Everything a result holds but the time taken. */
+    private static String show(TweetSalsa.Result r) {
+        WalkStats s = r.stats();
+        return r.items().stream()
+                        .map(i -> i.tweetId() + ":" + i.authorId() + ":" + i.score() + ":" + i.visits() + ":"
+                                + Arrays.toString(i.socialProof()) + ":" + i.socialProofCount())
+                        .toList()
+                + " seeds " + r.seeds() + " walks " + s.walks() + " steps " + s.steps() + " resets " + s.resets()
+                + " lost " + s.lost() + " loads " + s.nodesVisited() + " candidates " + s.candidates();
+    }
+
+    @Test
+    void aReusedInstanceAnswersAsAFreshOne() {
+        // Walks over likes only. In between, viewer 5 (follows 4; only retweeted 14, so every
+        // walk from 5 is lost) with other walks.
+        int likes = 1 << LIKED;
+        TestGraph g = graph().follow(5, 4).engage(5, 14, 8, RETWEETED).publish();
+        TweetSalsa.Params p =
+                new TweetSalsa.Params(new Salsa.Params(3000, 5, 0.3, 11), 0.2, likes, 10, 0, 10, 1000, true);
+        FollowSet follows = FollowSet.of(VIEWER, g.f(), FollowSet.Weigher.UNIFORM, 1000);
+        TweetSalsa.Params other =
+                new TweetSalsa.Params(new Salsa.Params(5000, 3, 0.5, 8), 0.5, likes, 10, 0, 10, 1000, false);
+        FollowSet otherFollows = FollowSet.of(5, g.f(), FollowSet.Weigher.UNIFORM, 1000);
+
+        TweetSalsa salsa = new TweetSalsa(g.e().cursor(), likes);
+        String first = show(salsa.run(Viewer.of(VIEWER), follows, p, Guard.NONE));
+        TweetSalsa.Result between = salsa.run(Viewer.of(5), otherFollows, other, Guard.NONE);
+        String again = show(salsa.run(Viewer.of(VIEWER), follows, p, Guard.NONE));
+        String fresh = show(new TweetSalsa(g.e().cursor(), likes).run(Viewer.of(VIEWER), follows, p, Guard.NONE));
+
+        assertThat(first).startsWith("[10:7:");
+        assertThat(show(between)).isNotEqualTo(first);
+        assertThat(between.stats().lost()).isGreaterThan(1000);
+        assertThat(again).isEqualTo(first);
+        assertThat(fresh).isEqualTo(first);
     }
 }

@@ -3,6 +3,7 @@ package roost.procedures.salsa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import roost.procedures.graph.TestGraph;
 import roost.procedures.trust.CircleOfTrust;
@@ -10,6 +11,7 @@ import roost.procedures.viewer.Viewer;
 import roost.procedures.walk.Guard;
 import roost.procedures.walk.PersonalizedPageRank;
 import roost.procedures.walk.Salsa;
+import roost.procedures.walk.WalkStats;
 
 class UserSalsaTest {
     private static final long VIEWER = 1;
@@ -96,5 +98,41 @@ class UserSalsaTest {
         assertThat(r.items().get(0).followed()).isTrue();
         assertThat(r.items().get(3).followed()).isFalse();
         assertThat(r.viewerScore()).isGreaterThan(0.1);
+    }
+
+    /** Everything a result holds but the time taken. */
+    private static String show(UserSalsa.Result r) {
+        WalkStats s = r.stats();
+        return r.items().stream()
+                        .map(i -> i.userId() + ":" + i.score() + ":" + i.visits() + ":"
+                                + Arrays.toString(i.socialProof()) + ":" + i.socialProofCount() + ":" + i.followed())
+                        .toList()
+                + " hubs " + r.hubs() + " walks " + s.walks() + " steps " + s.steps() + " resets " + s.resets()
+                + " lost " + s.lost() + " loads " + s.nodesVisited() + " candidates " + s.candidates();
+    }
+
+    @Test
+    void aReusedInstanceAnswersAsAFreshOne() {
+        TestGraph g = graph();
+        UserSalsa.Params p = params(true, 0);
+        // Viewer 5 (follows 10 and 13), with other walks, in between.
+        UserSalsa.Params other = new UserSalsa.Params(
+                new CircleOfTrust.Params(new PersonalizedPageRank.Params(3000, 4, 0.3, 9), 3),
+                new Salsa.Params(3000, 5, 0.5, 10),
+                20,
+                false,
+                0,
+                10);
+
+        UserSalsa salsa = new UserSalsa(g.f());
+        String first = show(salsa.run(VIEWER_BLOCKING_66, p, Guard.NONE));
+        String between = show(salsa.run(Viewer.of(5), other, Guard.NONE));
+        String again = show(salsa.run(VIEWER_BLOCKING_66, p, Guard.NONE));
+        String fresh = show(new UserSalsa(g.f()).run(VIEWER_BLOCKING_66, p, Guard.NONE));
+
+        assertThat(first).startsWith("[10:");
+        assertThat(between).isNotEqualTo(first);
+        assertThat(again).isEqualTo(first);
+        assertThat(fresh).isEqualTo(first);
     }
 }
