@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import roost.api.config.RoostConfig;
 import roost.api.db.EmbeddedNeo4j;
+import roost.importer.ConsoleProgress;
 import roost.model.RoostException;
 import roost.procedures.realgraph.RealGraphTrainer;
 
@@ -77,7 +78,8 @@ final class RealGraphCommand implements Callable<Integer> {
                 seed,
                 !dryRun);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.openOffline(config)) {
-            RealGraphTrainer.TrainingResult r = RealGraphTrainer.train(neo4j.db(), opts);
+            RealGraphTrainer.TrainingResult r = RealGraphTrainer.train(
+                    neo4j.db(), opts, roost.api.communities.Communities.adapt(new ConsoleProgress(" users")));
             if (r.testExamples() == 0) {
                 throw new RoostException("no held-out examples: the database has too little engagement history");
             }

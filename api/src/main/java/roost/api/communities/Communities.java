@@ -59,7 +59,8 @@ public final class Communities {
                 r.millis());
     }
 
-    private static BatchProgress adapt(Progress progress) {
+    /** A batch's stages drawn by {@code progress} (progress bars on the console). */
+    public static BatchProgress adapt(Progress progress) {
         return (name, total) -> {
             Progress.Task task = progress.start(name, total);
             return new BatchProgress.Stage() {

@@ -98,7 +98,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // The application builds the live structures before it serves (Application), and the
                 // offline commands need none: no background build at start.
                 .setConfig(RoostSettings.LOAD_AT_START, false)
-                .setConfig(procedureSettings(config.procedureSettings()));
+                .setConfig(procedureSettings(config.procedureSettings()))
+                // Roost's own log lines (the live graph's load, with progress) on the console.
+                .setUserLogProvider(new RoostUserLog());
         if (boltEnabled) {
             builder.setConfig(
                             BoltConnector.listen_address,

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.logging.Log;
 import roost.model.Labels;
 import roost.model.Props;
 import roost.model.Rel;
@@ -29,20 +30,87 @@ final class GraphLoader {
     static final String SIGNAL_TYPES =
             Rel.ofKind(Rel.Kind.NEGATIVE).stream().map(Rel::name).collect(Collectors.joining("|"));
 
+    /** How often a long read logs how far it has got. */
+    static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+
+    /** Logs how far a read has got, at most every {@link #PROGRESS_EVERY_NANOS}; cheap to call per row. */
+    static final class Progress {
+        private final Log log;
+        private final String database;
+        private final String what;
+        private final long total;
+        private final long everyNanos;
+        private final java.util.function.LongSupplier clock;
+        private final long t0;
+        private long next;
+        private long rows;
+
+        /** @param total rows expected, or a negative number when unknown */
+        Progress(Log log, String database, String what, long total) {
+            this(log, database, what, total, PROGRESS_EVERY_NANOS, System::nanoTime);
+        }
+
+        /** @param clock nanoseconds; the clock is read every 65,536 rows */
+        Progress(
+                Log log,
+                String database,
+                String what,
+                long total,
+                long everyNanos,
+                java.util.function.LongSupplier clock) {
+            this.log = log;
+            this.database = database;
+            this.what = what;
+            this.total = total;
+            this.everyNanos = everyNanos;
+            this.clock = clock;
+            this.t0 = clock.getAsLong();
+            this.next = t0 + everyNanos;
+        }
+
+        void row() {
+            if ((++rows & 0xFFFF) == 0) {
+                long now = clock.getAsLong();
+                if (now >= next) {
+                    long seconds = (now - t0) / 1_000_000_000L;
+                    if (total > 0) {
+                        log.info(
+                                "Roost live graph of '%s': reading %s, %,d of %,d rows (%d%%, %d s)",
+                                database, what, rows, total, Math.min(100, rows * 100 / total), seconds);
+                    } else {
+                        log.info(
+                                "Roost live graph of '%s': reading %s, %,d rows so far (%d s)",
+                                database, what, rows, seconds);
+                    }
+                    next = now + everyNanos;
+                }
+            }
+        }
+    }
+
     static Loaded load(
             GraphDatabaseService db,
             EngagementGraph engagements,
             FollowGraph follows,
             NegativeSignals signals,
-            long windowMillis) {
+            long windowMillis,
+            Log log) {
         long t0 = System.nanoTime();
         LongArrayList from = new LongArrayList();
         LongArrayList to = new LongArrayList();
+        // The counts store answers this at once.
+        long followTotal;
+        try (Transaction tx = db.beginTx();
+                Result r = tx.execute("MATCH ()-[f:" + Rel.FOLLOWS.name() + "]->() RETURN count(f) AS n")) {
+            followTotal = ((Number) r.next().get("n")).longValue();
+        }
+        Progress followRows = new Progress(log, db.databaseName(), "follows", followTotal);
         try (Transaction tx = db.beginTx();
                 Result r = tx.execute("MATCH (a)-[:" + Rel.FOLLOWS.name() + "]->(b) "
                         + "WHERE a." + Props.ID + " IS NOT NULL AND b." + Props.ID + " IS NOT NULL "
                         + "RETURN a." + Props.ID + " AS a, b." + Props.ID + " AS b")) {
             r.accept(row -> {
+                followRows.row();
                 if (row.get("a") instanceof Number a && row.get("b") instanceof Number b) {
                     from.add(a.longValue());
                     to.add(b.longValue());
@@ -88,6 +156,7 @@ final class GraphLoader {
         if (newest != Long.MIN_VALUE) {
             long cutoff = newest - windowMillis;
             long[] count = {0};
+            Progress engagementRows = new Progress(log, db.databaseName(), "engagements in the window", -1);
             try (Transaction tx = db.beginTx();
                     Result r = tx.execute(
                             "MATCH (u)-[e:" + ENGAGEMENT_TYPES + "]->(t) WHERE e." + Props.CREATED_AT + " >= $cutoff "
@@ -96,6 +165,7 @@ final class GraphLoader {
                                     + " AS a, type(e) AS type, e." + Props.CREATED_AT + " AS time",
                             Map.of("cutoff", cutoff))) {
                 r.accept(row -> {
+                    engagementRows.row();
                     Object author = row.get("a");
                     if (row.get("u") instanceof Number u
                             && row.get("t") instanceof Number t

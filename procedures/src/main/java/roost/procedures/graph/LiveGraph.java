@@ -93,7 +93,8 @@ public final class LiveGraph implements AutoCloseable {
                     live.engagements,
                     live.follows,
                     live.signals,
-                    settings.engagement().window().toMillis());
+                    settings.engagement().window().toMillis(),
+                    log);
             live.loadMillis = loaded.millis();
             live.dedupeUpTo = live.sequence.get();
             log.info(

@@ -18,6 +18,7 @@ import roost.model.Labels;
 import roost.model.Props;
 import roost.model.Rel;
 import roost.model.RoostException;
+import roost.procedures.communities.BatchProgress;
 
 /**
  * Trains RealGraph on the data's own history: with {@code N} the newest engagement time and
@@ -91,6 +92,14 @@ public final class RealGraphTrainer {
     private RealGraphTrainer() {}
 
     public static TrainingResult train(GraphDatabaseService db, Options options) {
+        return train(db, options, BatchProgress.NONE);
+    }
+
+    /**
+     * As {@link #train(GraphDatabaseService, Options)}, reporting its stages: reading the sampled
+     * users' histories (one step per user), then fitting and scoring.
+     */
+    public static TrainingResult train(GraphDatabaseService db, Options options, BatchProgress progress) {
         long t0 = System.nanoTime();
         long newest = newestEngagement(db);
         long asOf = newest - options.labelPeriod().toMillis();
@@ -102,12 +111,14 @@ public final class RealGraphTrainer {
         List<Boolean> testY = new ArrayList<>();
         long[] users = sampleUsers(db, asOf, options);
         int used = 0;
-        try (Transaction tx = db.beginTx()) {
+        try (Transaction tx = db.beginTx();
+                BatchProgress.Stage reading = progress.start("Reading histories", users.length)) {
             Interactions interactions = new Interactions();
             for (long userId : users) {
                 if (trainX.size() + testX.size() >= options.maxExamples()) {
                     break;
                 }
+                reading.step(1);
                 Node user = tx.findNode(Labels.USER, Props.ID, userId);
                 if (user == null) {
                     continue;
@@ -142,8 +153,11 @@ public final class RealGraphTrainer {
             throw new RoostException("Too little history to train RealGraph: " + trainX.size() + " training and "
                     + testX.size() + " held-out examples before " + asOf);
         }
+        BatchProgress.Stage fitting = progress.start("Fitting", 1);
         boolean[] y = toArray(trainY);
         LogisticModel model = LogisticRegression.fit(trainX.toArray(new double[0][]), y, options.l2(), 50);
+        fitting.step(1);
+        fitting.close();
         boolean[] yTest = toArray(testY);
         double[] scores = new double[testX.size()];
         double[] priorScores = new double[testX.size()];
