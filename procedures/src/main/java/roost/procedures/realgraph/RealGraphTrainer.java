@@ -101,7 +101,11 @@ public final class RealGraphTrainer {
      */
     public static TrainingResult train(GraphDatabaseService db, Options options, BatchProgress progress) {
         long t0 = System.nanoTime();
-        long newest = newestEngagement(db);
+        long newest;
+        try (BatchProgress.Stage scan = progress.start("Newest engagement", -1)) {
+            newest = newestEngagement(db);
+            scan.step(1);
+        }
         long asOf = newest - options.labelPeriod().toMillis();
         long halfLife = options.halfLife().toMillis();
 
@@ -109,7 +113,7 @@ public final class RealGraphTrainer {
         List<Boolean> trainY = new ArrayList<>();
         List<double[]> testX = new ArrayList<>();
         List<Boolean> testY = new ArrayList<>();
-        long[] users = sampleUsers(db, asOf, options);
+        long[] users = sampleUsers(db, asOf, options, progress);
         int used = 0;
         try (Transaction tx = db.beginTx();
                 BatchProgress.Stage reading = progress.start("Reading histories", users.length)) {
@@ -220,16 +224,24 @@ public final class RealGraphTrainer {
     }
 
     /** Users with an engagement or a follow before T, shuffled with the seed, at most maxUsers. */
-    private static long[] sampleUsers(GraphDatabaseService db, long asOf, Options options) {
+    private static long[] sampleUsers(GraphDatabaseService db, long asOf, Options options, BatchProgress progress) {
         String types = String.join(
                 "|", Rel.ofKind(Rel.Kind.ENGAGEMENT).stream().map(Rel::name).toList());
         LongArrayList ids = new LongArrayList();
+        // The counts store gives the number of users at once: the stage's total.
+        long userCount = ((Number) db.executeTransactionally(
+                        "MATCH (u:" + Labels.USER_NAME + ") RETURN count(u) AS n",
+                        Map.of(),
+                        r -> r.next().get("n")))
+                .longValue();
         try (Transaction tx = db.beginTx();
+                BatchProgress.Stage listing = progress.start("Listing users", userCount);
                 Result r = tx.execute(
                         "MATCH (u:" + Labels.USER_NAME + ") WHERE EXISTS { (u)-[e:" + types + "|" + Rel.FOLLOWS.name()
                                 + "]->() WHERE e." + Props.CREATED_AT + " < $asOf } RETURN u." + Props.ID + " AS id",
                         Map.of("asOf", asOf))) {
             r.accept(row -> {
+                listing.step(1);
                 if (row.get("id") instanceof Number n) {
                     ids.add(n.longValue());
                 }
