@@ -98,10 +98,14 @@ public final class RoostRuntime implements AutoCloseable {
                 Thread.sleep(20);
             }
             long t0 = System.nanoTime();
-            liveGraph(database);
+            if (!stillHosted(database, LiveGraph.class, liveGraph(database))) {
+                return;
+            }
             long t1 = System.nanoTime();
             log.info("Roost: live graph of database '%s' built at start in %d ms", database, (t1 - t0) / 1_000_000);
-            earlybird(database);
+            if (!stillHosted(database, Earlybird.class, earlybird(database))) {
+                return;
+            }
             log.info(
                     "Roost: Earlybird index of database '%s' opened at start in %d ms",
                     database, (System.nanoTime() - t1) / 1_000_000);
@@ -113,6 +117,20 @@ public final class RoostRuntime implements AutoCloseable {
                             + "first use",
                     database, e.toString());
         }
+    }
+
+    /**
+     * Whether {@code component} is still the database's: a database that stopped while it was being
+     * built has had its components closed and forgotten, and this one, built for it too late, is
+     * closed here instead of being left running.
+     */
+    private boolean stillHosted(String database, Class<?> type, Object component) {
+        Map<Class<?>, Object> perDb = components.get(database);
+        if (perDb != null && perDb.get(type) == component) {
+            return true;
+        }
+        closeQuietly(component);
+        return false;
     }
 
     private boolean dbmsResolvable() {
