@@ -223,9 +223,19 @@ class EarlybirdIT {
             rows(db, "CALL roost.earlybird.stats()", Map.of());
 
             AtomicInteger written = new AtomicInteger();
+            // The writer holds at tweet 150 until the crash, so that the crash falls midway.
+            java.util.concurrent.CountDownLatch crashed = new java.util.concurrent.CountDownLatch(1);
             Thread writer = new Thread(() -> {
                 SplittableRandom r = new SplittableRandom(3);
                 for (int i = 2; i <= 300; i++) {
+                    if (i == 150) {
+                        try {
+                            crashed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
                     tweet(db, i, 10 + i % 10, T0 + i * 1000L, "tweet " + i, "en");
                     if (i % 3 == 0) {
                         f.engage(
@@ -247,8 +257,10 @@ class EarlybirdIT {
             }
             rows(db, "CALL test.earlybird.crash()", Map.of());
             int atCrash = written.get();
+            crashed.countDown();
             writer.join();
-            assertThat(atCrash).isLessThan(300);
+            assertThat(atCrash).isLessThan(150);
+            assertThat(written.get()).isEqualTo(300);
 
             Map<String, Object> s =
                     rows(db, "CALL roost.earlybird.stats()", Map.of()).get(0);
