@@ -49,6 +49,7 @@ public final class RoostRuntime implements AutoCloseable {
     private volatile Instant startedAt;
     private volatile boolean listening;
     private final Set<String> loadsStarted = ConcurrentHashMap.newKeySet();
+    private volatile GlobalProcedures registeredWith;
 
     /** How long a load at start waits for the DBMS object before it leaves the load to the first call. */
     private static final Duration DBMS_WAIT = Duration.ofMinutes(5);
@@ -143,6 +144,7 @@ public final class RoostRuntime implements AutoCloseable {
 
     /** Makes this runtime the one {@link #of(GlobalProcedures)} finds for the DBMS whose procedures these are. */
     void register(GlobalProcedures procedures) {
+        registeredWith = procedures;
         BY_PROCEDURES.put(procedures, this);
     }
 
@@ -306,6 +308,11 @@ public final class RoostRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        // A stopped DBMS's runtime is not kept reachable from the registry.
+        GlobalProcedures procedures = registeredWith;
+        if (procedures != null) {
+            BY_PROCEDURES.remove(procedures);
+        }
         for (String database : List.copyOf(components.keySet())) {
             closeComponents(database);
         }
