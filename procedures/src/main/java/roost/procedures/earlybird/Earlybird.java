@@ -94,6 +94,8 @@ public final class Earlybird implements AutoCloseable {
     private volatile long writerFailures;
     private volatile long commits;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closedOnce =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private String startAction;
     private long startMillis;
     private DatabaseManagementService dbms;
@@ -123,7 +125,7 @@ public final class Earlybird implements AutoCloseable {
             }
         });
         dbms.registerTransactionEventListener(db.databaseName(), listener);
-        TweetIndex index;
+        TweetIndex index = null;
         Earlybird eb;
         try {
             index = TweetIndex.open(settings.directory(), settings.index());
@@ -151,6 +153,14 @@ public final class Earlybird implements AutoCloseable {
             eb.commitNow();
         } catch (RuntimeException e) {
             dbms.unregisterTransactionEventListener(db.databaseName(), listener);
+            if (index != null) {
+                // Its writer holds the directory's lock: a later open must find it free.
+                try {
+                    index.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw e;
         }
         // From now on batches go to the writer; those that came during the start are applied first
@@ -478,6 +488,9 @@ public final class Earlybird implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closedOnce.compareAndSet(false, true)) {
+            return;
+        }
         stop();
         EarlybirdBatch b;
         while ((b = queue.poll()) != null) {

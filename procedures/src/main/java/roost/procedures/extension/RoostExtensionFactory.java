@@ -43,7 +43,6 @@ public final class RoostExtensionFactory extends ExtensionFactory<RoostExtension
                 dependencies::databaseManagementService);
         // Registered at construction so that the component exists before any procedure is compiled.
         dependencies.globalProcedures().registerComponent(RoostRuntime.class, ctx -> runtime, true);
-        runtime.register(dependencies.globalProcedures());
         return new LifecycleAdapter() {
             @Override
             public void start() {

@@ -18,7 +18,6 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
-import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.logging.Log;
 import roost.model.RoostException;
 import roost.procedures.communities.CommunityModel;
@@ -49,14 +48,6 @@ public final class RoostRuntime implements AutoCloseable {
     private volatile Instant startedAt;
     private volatile boolean listening;
     private final Set<String> loadsStarted = ConcurrentHashMap.newKeySet();
-    private volatile GlobalProcedures registeredWith;
-
-    /** How long a load at start waits for the DBMS object before it leaves the load to the first call. */
-    private static final Duration DBMS_WAIT = Duration.ofMinutes(5);
-
-    /** Runtimes by the procedure registry of their DBMS, for the per-database extension to find theirs. */
-    private static final Map<GlobalProcedures, RoostRuntime> BY_PROCEDURES =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     RoostRuntime(Log log, Config config, Supplier<DatabaseManagementService> dbms) {
         this.log = log;
@@ -67,6 +58,24 @@ public final class RoostRuntime implements AutoCloseable {
     void start() {
         startedAt = Instant.now();
         log.info("Roost %s extension started", VERSION);
+        if (config.get(RoostSettings.LOAD_AT_START)) {
+            try {
+                DatabaseManagementService service = dbms.get();
+                // Databases that start from now on are loaded by the listener; any already
+                // available here.
+                closeWhenDatabasesStop(service);
+                for (String name : service.listDatabases()) {
+                    if (service.database(name).isAvailable(0)) {
+                        loadInBackground(name);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Roost: the live structures are built at first use, not at start: the DBMS could not be "
+                                + "reached (%s)",
+                        e.toString());
+            }
+        }
     }
 
     /**
@@ -86,18 +95,6 @@ public final class RoostRuntime implements AutoCloseable {
 
     private void load(String database) {
         try {
-            // The DBMS object exists only once the database manager has started.
-            long waitUntil = System.nanoTime() + DBMS_WAIT.toNanos();
-            while (!dbmsResolvable()) {
-                if (System.nanoTime() > waitUntil) {
-                    log.warn(
-                            "Roost: the DBMS was not ready within %s; database '%s' builds its live structures at "
-                                    + "first use",
-                            DBMS_WAIT, database);
-                    return;
-                }
-                Thread.sleep(20);
-            }
             long t0 = System.nanoTime();
             if (!stillHosted(database, LiveGraph.class, liveGraph(database))) {
                 return;
@@ -110,8 +107,6 @@ public final class RoostRuntime implements AutoCloseable {
             log.info(
                     "Roost: Earlybird index of database '%s' opened at start in %d ms",
                     database, (System.nanoTime() - t1) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn(
                     "Roost: building the live structures of database '%s' at start failed (%s); they are built at "
@@ -132,25 +127,6 @@ public final class RoostRuntime implements AutoCloseable {
         }
         closeQuietly(component);
         return false;
-    }
-
-    private boolean dbmsResolvable() {
-        try {
-            return dbms.get() != null;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Makes this runtime the one {@link #of(GlobalProcedures)} finds for the DBMS whose procedures these are. */
-    void register(GlobalProcedures procedures) {
-        registeredWith = procedures;
-        BY_PROCEDURES.put(procedures, this);
-    }
-
-    /** The runtime of the DBMS whose procedure registry this is, or null before its extension was built. */
-    static RoostRuntime of(GlobalProcedures procedures) {
-        return BY_PROCEDURES.get(procedures);
     }
 
     /** Roost's version, as built. */
@@ -274,6 +250,13 @@ public final class RoostRuntime implements AutoCloseable {
             if (!listening) {
                 service.registerDatabaseEventListener(new DatabaseEventListenerAdapter() {
                     @Override
+                    public void databaseStart(DatabaseEventContext event) {
+                        if (config.get(RoostSettings.LOAD_AT_START)) {
+                            loadInBackground(event.getDatabaseName());
+                        }
+                    }
+
+                    @Override
                     public void databaseShutdown(DatabaseEventContext event) {
                         closeComponents(event.getDatabaseName());
                     }
@@ -308,11 +291,6 @@ public final class RoostRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        // A stopped DBMS's runtime is not kept reachable from the registry.
-        GlobalProcedures procedures = registeredWith;
-        if (procedures != null) {
-            BY_PROCEDURES.remove(procedures);
-        }
         for (String database : List.copyOf(components.keySet())) {
             closeComponents(database);
         }

@@ -49,16 +49,4 @@ class LoadAtStartIT {
                 .executeTransactionally("CALL roost.version() YIELD components RETURN components", Map.of(), r ->
                         (List<String>) r.next().get("components"));
     }
-
-    @Test
-    void aStoppedDatabaseLeavesNoRuntimeInTheRegistry(@TempDir Path home) {
-        org.neo4j.kernel.api.procedure.GlobalProcedures procedures;
-        try (EmbeddedDatabase database = new EmbeddedDatabase(home)) {
-            procedures = ((org.neo4j.kernel.internal.GraphDatabaseAPI) database.db())
-                    .getDependencyResolver()
-                    .resolveDependency(org.neo4j.kernel.api.procedure.GlobalProcedures.class);
-            assertThat(RoostRuntime.of(procedures)).isNotNull();
-        }
-        assertThat(RoostRuntime.of(procedures)).isNull();
-    }
 }
