@@ -79,7 +79,7 @@ final class RealGraphCommand implements Callable<Integer> {
                 !dryRun);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.openOffline(config)) {
             RealGraphTrainer.TrainingResult r = RealGraphTrainer.train(
-                    neo4j.db(), opts, roost.api.communities.Communities.adapt(new ConsoleProgress(" users")));
+                    neo4j.db(), opts, roost.api.communities.Communities.adapt(new ConsoleProgress("")));
             if (r.testExamples() == 0) {
                 throw new RoostException("no held-out examples: the database has too little engagement history");
             }

@@ -24,6 +24,15 @@ final class RoostUserLog implements LogProvider {
         return name.startsWith("roost.") ? new Slf4jLog(LoggerFactory.getLogger(name)) : NullLog.getInstance();
     }
 
+    /** {@code format} filled in; a pattern that does not fit its arguments is logged as given, not thrown. */
+    static String format(String format, Object... arguments) {
+        try {
+            return String.format(Locale.ROOT, format, arguments);
+        } catch (java.util.IllegalFormatException e) {
+            return format + " " + java.util.Arrays.deepToString(arguments);
+        }
+    }
+
     /** Neo4j's {@link Log} on an SLF4J logger; formats are {@link String#format} patterns. */
     private record Slf4jLog(Logger logger) implements Log {
         @Override
@@ -44,7 +53,7 @@ final class RoostUserLog implements LogProvider {
         @Override
         public void debug(String format, Object... arguments) {
             if (logger.isDebugEnabled()) {
-                logger.debug(String.format(Locale.ROOT, format, arguments));
+                logger.debug(format(format, arguments));
             }
         }
 
@@ -61,7 +70,7 @@ final class RoostUserLog implements LogProvider {
         @Override
         public void info(String format, Object... arguments) {
             if (logger.isInfoEnabled()) {
-                logger.info(String.format(Locale.ROOT, format, arguments));
+                logger.info(format(format, arguments));
             }
         }
 
@@ -77,7 +86,7 @@ final class RoostUserLog implements LogProvider {
 
         @Override
         public void warn(String format, Object... arguments) {
-            logger.warn(String.format(Locale.ROOT, format, arguments));
+            logger.warn(format(format, arguments));
         }
 
         @Override
@@ -92,7 +101,7 @@ final class RoostUserLog implements LogProvider {
 
         @Override
         public void error(String format, Object... arguments) {
-            logger.error(String.format(Locale.ROOT, format, arguments));
+            logger.error(format(format, arguments));
         }
     }
 }

@@ -146,6 +146,9 @@ final class GraphLoader {
         signals.publish();
 
         long newest;
+        log.info(
+                "Roost live graph of '%s': %,d follows read; finding the newest engagement (one pass over all of them)",
+                db.databaseName(), followCount);
         try (Transaction tx = db.beginTx();
                 Result r = tx.execute(
                         "MATCH ()-[e:" + ENGAGEMENT_TYPES + "]->() RETURN max(e." + Props.CREATED_AT + ") AS newest")) {

@@ -157,11 +157,12 @@ public final class RealGraphTrainer {
             throw new RoostException("Too little history to train RealGraph: " + trainX.size() + " training and "
                     + testX.size() + " held-out examples before " + asOf);
         }
-        BatchProgress.Stage fitting = progress.start("Fitting", 1);
         boolean[] y = toArray(trainY);
-        LogisticModel model = LogisticRegression.fit(trainX.toArray(new double[0][]), y, options.l2(), 50);
-        fitting.step(1);
-        fitting.close();
+        LogisticModel model;
+        try (BatchProgress.Stage fitting = progress.start("Fitting", 1)) {
+            model = LogisticRegression.fit(trainX.toArray(new double[0][]), y, options.l2(), 50);
+            fitting.step(1);
+        }
         boolean[] yTest = toArray(testY);
         double[] scores = new double[testX.size()];
         double[] priorScores = new double[testX.size()];
@@ -228,14 +229,8 @@ public final class RealGraphTrainer {
         String types = String.join(
                 "|", Rel.ofKind(Rel.Kind.ENGAGEMENT).stream().map(Rel::name).toList());
         LongArrayList ids = new LongArrayList();
-        // The counts store gives the number of users at once: the stage's total.
-        long userCount = ((Number) db.executeTransactionally(
-                        "MATCH (u:" + Labels.USER_NAME + ") RETURN count(u) AS n",
-                        Map.of(),
-                        r -> r.next().get("n")))
-                .longValue();
         try (Transaction tx = db.beginTx();
-                BatchProgress.Stage listing = progress.start("Listing users", userCount);
+                BatchProgress.Stage listing = progress.start("Users with history", -1);
                 Result r = tx.execute(
                         "MATCH (u:" + Labels.USER_NAME + ") WHERE EXISTS { (u)-[e:" + types + "|" + Rel.FOLLOWS.name()
                                 + "]->() WHERE e." + Props.CREATED_AT + " < $asOf } RETURN u." + Props.ID + " AS id",

@@ -252,13 +252,19 @@ class EarlybirdIT {
                 }
             });
             writer.start();
-            while (written.get() < 120) {
-                Thread.sleep(5);
+            int atCrash;
+            try {
+                for (long until = System.nanoTime() + 60_000_000_000L;
+                        written.get() < 120 && System.nanoTime() < until; ) {
+                    Thread.sleep(5);
+                }
+                rows(db, "CALL test.earlybird.crash()", Map.of());
+                atCrash = written.get();
+            } finally {
+                crashed.countDown();
             }
-            rows(db, "CALL test.earlybird.crash()", Map.of());
-            int atCrash = written.get();
-            crashed.countDown();
             writer.join();
+            assertThat(atCrash).isGreaterThanOrEqualTo(120);
             assertThat(atCrash).isLessThan(150);
             assertThat(written.get()).isEqualTo(300);
 

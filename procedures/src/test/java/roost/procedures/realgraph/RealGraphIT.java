@@ -145,6 +145,7 @@ class RealGraphIT {
             @SuppressWarnings("unchecked")
             List<Long> proof = (List<Long>) row.get("socialProof");
             assertThat(proof).hasSize(((Long) row.get("socialProofCount")).intValue());
+            assertThat(trained).containsKeys(proof.toArray(new Long[0]));
             double sum = proof.stream().mapToDouble(trained::get).sum();
             assertThat((Double) row.get("score")).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         }
