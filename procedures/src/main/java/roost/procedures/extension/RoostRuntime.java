@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neo4j.configuration.Config;
@@ -44,7 +46,12 @@ public final class RoostRuntime implements AutoCloseable {
     private final Log log;
     private final Config config;
     private final Supplier<DatabaseManagementService> dbms;
-    private final Map<String, Map<Class<?>, Object>> components = new ConcurrentHashMap<>();
+    /**
+     * Components per database and type, each a future: its build runs outside the map's locks, so a
+     * long build (the live graph: minutes on a large graph) holds up only the calls that need it.
+     */
+    private final Map<String, Map<Class<?>, CompletableFuture<Object>>> components = new ConcurrentHashMap<>();
+
     private volatile Instant startedAt;
     private volatile boolean listening;
     private final Set<String> loadsStarted = ConcurrentHashMap.newKeySet();
@@ -116,17 +123,14 @@ public final class RoostRuntime implements AutoCloseable {
     }
 
     /**
-     * Whether {@code component} is still the database's: a database that stopped while it was being
-     * built has had its components closed and forgotten, and this one, built for it too late, is
-     * closed here instead of being left running.
+     * Whether {@code component} is still the database's. A database that stopped while it was being
+     * built has had its components forgotten, and this one, finished too late, was closed then
+     * ({@link #closeComponents}).
      */
     private boolean stillHosted(String database, Class<?> type, Object component) {
-        Map<Class<?>, Object> perDb = components.get(database);
-        if (perDb != null && perDb.get(type) == component) {
-            return true;
-        }
-        closeQuietly(component);
-        return false;
+        Map<Class<?>, CompletableFuture<Object>> perDb = components.get(database);
+        CompletableFuture<Object> f = perDb == null ? null : perDb.get(type);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() && f.join() == component;
     }
 
     /** Roost's version, as built. */
@@ -143,8 +147,40 @@ public final class RoostRuntime implements AutoCloseable {
      * A component that is {@link AutoCloseable} is closed with the DBMS.
      */
     public <T> T component(String database, Class<T> type, Function<String, T> factory) {
-        Map<Class<?>, Object> perDb = components.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
-        return type.cast(perDb.computeIfAbsent(type, t -> factory.apply(database)));
+        Map<Class<?>, CompletableFuture<Object>> perDb =
+                components.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> existing = perDb.putIfAbsent(type, mine);
+        if (existing == null) {
+            // This call builds it; calls for the same component meanwhile wait for the future.
+            try {
+                T built = factory.apply(database);
+                mine.complete(built);
+                return built;
+            } catch (RuntimeException | Error e) {
+                // A failed build is not kept: the next call tries again.
+                perDb.remove(type, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return type.cast(existing.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoostException("Interrupted while waiting for the " + type.getSimpleName() + " of database '"
+                    + database + "' to be built");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new RoostException(
+                    "Building the " + type.getSimpleName() + " of database '" + database + "' failed: " + cause);
+        }
     }
 
     /**
@@ -206,7 +242,7 @@ public final class RoostRuntime implements AutoCloseable {
      * recovery tests and benchmarks that stop a component as a crash would.
      */
     public void forget(String database, Class<?> type) {
-        Map<Class<?>, Object> perDb = components.get(database);
+        Map<Class<?>, CompletableFuture<Object>> perDb = components.get(database);
         if (perDb != null) {
             perDb.remove(type);
         }
@@ -275,16 +311,18 @@ public final class RoostRuntime implements AutoCloseable {
     void closeComponents(String database) {
         // A database started again builds its structures again.
         loadsStarted.remove(database);
-        Map<Class<?>, Object> perDb = components.remove(database);
+        Map<Class<?>, CompletableFuture<Object>> perDb = components.remove(database);
         if (perDb != null) {
-            perDb.values().forEach(this::closeQuietly);
+            // Built ones now; ones still being built when they are done (nothing else will).
+            perDb.values().forEach(f -> f.thenAccept(this::closeQuietly));
         }
     }
 
     /** Names of the components live for a database, sorted. */
     public List<String> componentNames(String database) {
-        return components.getOrDefault(database, Map.of()).keySet().stream()
-                .map(Class::getSimpleName)
+        return components.getOrDefault(database, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().isDone() && !e.getValue().isCompletedExceptionally())
+                .map(e -> e.getKey().getSimpleName())
                 .sorted()
                 .toList();
     }
