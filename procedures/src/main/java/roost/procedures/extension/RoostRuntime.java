@@ -147,16 +147,23 @@ public final class RoostRuntime implements AutoCloseable {
      * A component that is {@link AutoCloseable} is closed with the DBMS.
      */
     public <T> T component(String database, Class<T> type, Function<String, T> factory) {
-        Map<Class<?>, CompletableFuture<Object>> perDb =
-                components.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+        Map<Class<?>, CompletableFuture<Object>> perDb = components.get(database);
+        if (perDb == null) {
+            perDb = components.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+        }
+        CompletableFuture<Object> built = perDb.get(type);
+        if (built != null && built.isDone() && !built.isCompletedExceptionally()) {
+            // Every call after the first: no allocation, no lock.
+            return type.cast(built.join());
+        }
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> existing = perDb.putIfAbsent(type, mine);
         if (existing == null) {
             // This call builds it; calls for the same component meanwhile wait for the future.
             try {
-                T built = factory.apply(database);
-                mine.complete(built);
-                return built;
+                T component = factory.apply(database);
+                mine.complete(component);
+                return component;
             } catch (RuntimeException | Error e) {
                 // A failed build is not kept: the next call tries again.
                 perDb.remove(type, mine);
