@@ -192,7 +192,8 @@ class SocialGraphProceduresIT {
     void graphBenchRunsEveryCallAndTheListenerPath() throws Exception {
         var report = roost.procedures.bench.GraphBench.run(
                 database.db(),
-                new roost.procedures.bench.GraphBench.Options(5, 2, 2, 1, 200, 50, 20_000, java.time.Duration.ZERO));
+                new roost.procedures.bench.GraphBench.Options(
+                        5, 2, 2, java.time.Duration.ZERO, 1, 200, 50, 20_000, java.time.Duration.ZERO));
         assertThat(report.usersSampled()).isPositive();
         assertThat(report.procedures()).hasSize(8);
         assertThat(report.plainCypher().requests()).isEqualTo(report.usersSampled());

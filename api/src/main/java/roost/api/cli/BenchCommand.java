@@ -201,6 +201,15 @@ final class BenchCommand implements Runnable {
         long directEdges;
 
         @Option(
+                names = "--warmup-seconds",
+                paramLabel = "N",
+                defaultValue = "2",
+                description = "Least seconds each call is warmed up for right before it is timed, cycling through"
+                        + " the --warmup users (0 = one pass over them): the JIT compiles a short call's whole path"
+                        + " only after tens of thousands of calls. Default: ${DEFAULT-VALUE}.")
+        int warmupSeconds;
+
+        @Option(
                 names = "--throughput-seconds",
                 paramLabel = "N",
                 defaultValue = "3",
@@ -213,9 +222,11 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (throughputSeconds < 0) {
+            if (throughputSeconds < 0 || warmupSeconds < 0) {
                 throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(), "--throughput-seconds must be at least 0, was " + throughputSeconds);
+                        spec.commandLine(),
+                        "--throughput-seconds and --warmup-seconds must be at least 0, were " + throughputSeconds
+                                + " and " + warmupSeconds);
             }
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
@@ -225,6 +236,7 @@ final class BenchCommand implements Runnable {
                                 sampling.users,
                                 sampling.threads,
                                 sampling.warmup,
+                                java.time.Duration.ofSeconds(warmupSeconds),
                                 sampling.seed,
                                 listenerEdges,
                                 1000,

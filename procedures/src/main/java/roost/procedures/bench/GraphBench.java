@@ -27,7 +27,10 @@ public final class GraphBench {
     /**
      * @param users random users timed per procedure (default 1,000)
      * @param threads threads for throughput (default 2)
-     * @param warmup requests before timing (default 200)
+     * @param warmup users whose requests warm every call up before timing (default 200)
+     * @param warmupTime least time each call is then warmed up for, right before it is timed, the
+     *     warm-up users cycled until it has passed (default 2 s; zero = one pass): the JIT compiles a
+     *     short call's whole path only after tens of thousands of calls
      * @param seed user sampling seed (default 42)
      * @param listenerEdges engagements written to measure the listener path; 0 = write nothing (default)
      * @param listenerBatch engagements per transaction when writing (default 1,000)
@@ -39,12 +42,14 @@ public final class GraphBench {
             int users,
             int threads,
             int warmup,
+            Duration warmupTime,
             long seed,
             int listenerEdges,
             int listenerBatch,
             long directEdges,
             Duration throughputTime) {
-        public static final Options DEFAULT = new Options(1000, 2, 200, 42, 0, 1000, 2_000_000, Duration.ofSeconds(3));
+        public static final Options DEFAULT =
+                new Options(1000, 2, 200, Duration.ofSeconds(2), 42, 0, 1000, 2_000_000, Duration.ofSeconds(3));
     }
 
     /**
@@ -280,31 +285,17 @@ public final class GraphBench {
         Timing.measure(warm, 0, 1, u -> consume(db, BARE_CYPHER, u, plainParams));
         Map<String, Latency> procedures = new LinkedHashMap<>();
         for (String call : calls) {
-            String query = "CALL " + call;
-            procedures.put(
-                    call,
-                    Timing.measure(
-                            users,
-                            0,
-                            options.threads(),
-                            options.throughputTime(),
-                            u -> consume(db, query, u, Map.of())));
+            procedures.put(call, timed(users, warm, options, u -> consume(db, "CALL " + call, u, Map.of())));
         }
         Latency procedure = procedures.get(calls.get(0));
-        Latency plain = Timing.measure(
-                users, 0, options.threads(), options.throughputTime(), u -> consume(db, PLAIN_CYPHER, u, plainParams));
-        Latency bare = Timing.measure(
-                users, 0, options.threads(), options.throughputTime(), u -> consume(db, BARE_CYPHER, u, plainParams));
+        Latency plain = timed(users, warm, options, u -> consume(db, PLAIN_CYPHER, u, plainParams));
+        Latency bare = timed(users, warm, options, u -> consume(db, BARE_CYPHER, u, plainParams));
         // The floor: a procedure call that does almost nothing, through the same Cypher path.
-        Timing.measure(warm, 0, 1, u -> consume(db, CALL_FLOOR, u, Map.of()));
-        Latency floor = Timing.measure(
-                users, 0, options.threads(), options.throughputTime(), u -> consume(db, CALL_FLOOR, u, Map.of()));
+        Latency floor = timed(users, warm, options, u -> consume(db, CALL_FLOOR, u, Map.of()));
         // The floor of returning an answer: as many rows as the median answer, made up by Cypher.
         int medianRows = medianRows(db, "CALL " + calls.get(0), warm);
         Map<String, Object> rowsParams = Map.of("rows", medianRows);
-        Timing.measure(warm, 0, 1, u -> consume(db, ROWS_FLOOR, u, rowsParams));
-        Latency rowsFloor = Timing.measure(
-                users, 0, options.threads(), options.throughputTime(), u -> consume(db, ROWS_FLOOR, u, rowsParams));
+        Latency rowsFloor = timed(users, warm, options, u -> consume(db, ROWS_FLOOR, u, rowsParams));
         List<ActivityBucket> byActivity = byActivity(db, sampled, "CALL " + calls.get(0), plainParams);
 
         double listenerRate = 0;
@@ -344,6 +335,13 @@ public final class GraphBench {
                 rowsFloor,
                 medianRows,
                 byActivity);
+    }
+
+    /** Warms {@code request} up for {@link Options#warmupTime()}, then times it (latency, then throughput). */
+    private static Latency timed(long[] users, long[] warm, Options options, java.util.function.LongConsumer request)
+            throws Exception {
+        Timing.warm(warm, options.warmupTime(), request);
+        return Timing.measure(users, 0, options.threads(), options.throughputTime(), request);
     }
 
     /**

@@ -29,6 +29,30 @@ public final class Timing {
         return measure(users, warmup, threads, minThroughputTime, request, System::nanoTime);
     }
 
+    /**
+     * Warms a request up before it is timed: {@code users} in turn, again and again, until at least
+     * {@code minTime} has passed (at least one pass). A count of warm-up calls says little about
+     * the JIT: a short request needs tens of thousands of calls before its whole path is compiled,
+     * a long one a few hundred; so the warm-up is measured in time, as JMH measures it. Returns the
+     * requests made.
+     */
+    public static long warm(long[] users, Duration minTime, LongConsumer request) {
+        return warm(users, minTime, request, System::nanoTime);
+    }
+
+    /** As above, with the clock given. */
+    static long warm(long[] users, Duration minTime, LongConsumer request, LongSupplier clock) {
+        long until = clock.getAsLong() + minTime.toNanos();
+        long requests = 0;
+        do {
+            for (long user : users) {
+                request.accept(user);
+                requests++;
+            }
+        } while (clock.getAsLong() < until);
+        return requests;
+    }
+
     /** As above, with the clock given (tests use one that the requests advance). */
     static Latency measure(
             long[] users, int warmup, int threads, Duration minThroughputTime, LongConsumer request, LongSupplier clock)

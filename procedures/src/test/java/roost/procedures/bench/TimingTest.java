@@ -42,4 +42,22 @@ class TimingTest {
         assertThat(l.throughput()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(l.p50Micros()).isEqualTo(10_000.0);
     }
+
+    @Test
+    void warmingUpCyclesThroughTheUsersUntilTheTimeHasPassed() {
+        AtomicLong clock = new AtomicLong();
+        long tenMillis = 10_000_000L;
+        // 4 users at 10 ms each: 95 ms needs 10 requests, and the last pass ends at 12.
+        long requests = Timing.warm(USERS, Duration.ofMillis(95), u -> clock.addAndGet(tenMillis), clock::get);
+        assertThat(requests).isEqualTo(12);
+        assertThat(clock.get()).isEqualTo(12 * tenMillis);
+    }
+
+    @Test
+    void warmingUpForNoTimeMakesOnePass() {
+        AtomicLong calls = new AtomicLong();
+        assertThat(Timing.warm(USERS, Duration.ZERO, u -> calls.incrementAndGet()))
+                .isEqualTo(USERS.length);
+        assertThat(calls.get()).isEqualTo(USERS.length);
+    }
 }
