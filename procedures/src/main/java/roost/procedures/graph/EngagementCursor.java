@@ -38,6 +38,9 @@ public final class EngagementCursor {
     }
 
     private final Segment[] segments;
+    /** Position of the history in {@link #segments}, or -1. */
+    private final int history;
+
     private final long cutoff;
 
     // The current node: for each segment holding it, the segment index and its live range.
@@ -63,7 +66,6 @@ public final class EngagementCursor {
     private int[] edgeUser = new int[0];
     private int[] edgeSegment = new int[0];
     private int[] edgePosition = new int[0];
-    private int[] edgeTweetRow = new int[0];
     private long[] edgeTweet = new long[0];
     private long[] edgeTime = new long[0];
     private long[] edgeAuthor = new long[0];
@@ -71,6 +73,7 @@ public final class EngagementCursor {
 
     EngagementCursor(EngagementSnapshot snapshot) {
         this.segments = snapshot.segments;
+        this.history = snapshot.history == null ? -1 : segments.length - 1;
         this.cutoff = snapshot.cutoff;
         int n = segments.length;
         sliceSegment = new int[n];
@@ -165,7 +168,7 @@ public final class EngagementCursor {
                 todo[m++] = ids[i];
             }
         }
-        readBounds(lookUp(todo, 0, m, users), m, users);
+        readBounds(lookUp(todo, 0, m, users, -1), m, users, -1);
         for (int i = 0; i < m; i++) {
             makeCurrent(i, m, users);
             if (!cache.containsKey(todo[i])) {
@@ -178,15 +181,19 @@ public final class EngagementCursor {
      * Looks {@code ids[from..from+n)} up in every segment, one segment after the other (the
      * lookups of one segment do not depend on each other, so their cache misses overlap): the
      * row of the {@code i}-th id in segment {@code s}, or -1, is at {@code [s * n + i]} of the
-     * array returned (the cursor's own, reused by the next call).
+     * array returned (the cursor's own, reused by the next call). Segment {@code skip} (or none,
+     * -1) is not looked up.
      */
-    private int[] lookUp(long[] ids, int from, int n, boolean users) {
+    private int[] lookUp(long[] ids, int from, int n, boolean users, int skip) {
         int segs = segments.length;
         if (batchRows.length < n * segs) {
             batchRows = new int[n * segs];
         }
         int[] rows = batchRows;
         for (int s = 0; s < segs; s++) {
+            if (s == skip) {
+                continue;
+            }
             Segment seg = segments[s];
             int at = s * n;
             if (users) {
@@ -208,14 +215,18 @@ public final class EngagementCursor {
      * into {@link #rowFrom} and {@link #rowTo} (empty where a segment does not hold the node;
      * trimmed to the window). No branch waits on a read of this pass: a mispredicted one that did
      * would discard the reads issued after it, and the misses would follow one another again.
+     * Segment {@code skip} (or none, -1) is left alone.
      */
-    private void readBounds(int[] rows, int n, boolean users) {
+    private void readBounds(int[] rows, int n, boolean users, int skip) {
         int segs = segments.length;
         if (rowFrom.length < n * segs) {
             rowFrom = new int[n * segs];
             rowTo = new int[n * segs];
         }
         for (int s = 0; s < segs; s++) {
+            if (s == skip) {
+                continue;
+            }
             Segment seg = segments[s];
             int[] start = users ? seg.userStart : seg.tweetStart;
             int at = s * n;
@@ -226,13 +237,42 @@ public final class EngagementCursor {
                 rowFrom[at + i] = start[r] & ~absent;
                 rowTo[at + i] = start[r + 1] & ~absent;
             }
-            if (seg.straddles(cutoff)) {
-                for (int i = 0; i < n; i++) {
-                    rowFrom[at + i] = users
-                            ? seg.userFrom(rowFrom[at + i], rowTo[at + i], cutoff)
-                            : seg.tweetFrom(rowFrom[at + i], rowTo[at + i], cutoff);
-                }
+            trim(s, n, users);
+        }
+    }
+
+    /** Trims the bounds read for {@code n} nodes in segment {@code s} to the window. */
+    private void trim(int s, int n, boolean users) {
+        Segment seg = segments[s];
+        if (seg.straddles(cutoff)) {
+            int at = s * n;
+            for (int i = 0; i < n; i++) {
+                rowFrom[at + i] = users
+                        ? seg.userFrom(rowFrom[at + i], rowTo[at + i], cutoff)
+                        : seg.tweetFrom(rowFrom[at + i], rowTo[at + i], cutoff);
             }
+        }
+    }
+
+    /**
+     * The bounds of {@code n} users' rows in every segment, as {@link #readBounds} leaves them:
+     * the history's from the follow base's rows when the follow set has them ({@link
+     * Segment#slicesFor}: one read per user, no lookup), every other segment's by lookup.
+     */
+    private void readUserBounds(FollowSet followees, int from, int n) {
+        long[] slices =
+                history < 0 || followees.baseRows() == null ? null : segments[history].slicesFor(followees.base());
+        int skip = slices == null ? -1 : history;
+        readBounds(lookUp(followees.ids(), from, n, true, skip), n, true, skip);
+        if (slices != null) {
+            int[] baseRows = followees.baseRows();
+            int at = history * n;
+            for (int i = 0; i < n; i++) {
+                long slice = slices[baseRows[from + i]];
+                rowFrom[at + i] = (int) (slice >>> 32);
+                rowTo[at + i] = (int) slice;
+            }
+            trim(history, n, true);
         }
     }
 
@@ -309,7 +349,7 @@ public final class EngagementCursor {
 
     /** Author of the tweet last returned by {@link #neighbour} from a user. */
     public long lastAuthor() {
-        return lastSegment.tweetAuthor[lastSegment.userTweet[lastPosition]];
+        return lastSegment.userAuthor[lastPosition];
     }
 
     /**
@@ -371,12 +411,28 @@ public final class EngagementCursor {
      * passes whose memory reads do not depend on each other, and the misses of one pass overlap
      * instead of following one another: the users are looked up segment by segment, then their
      * rows' bounds read segment by segment, then the positions of all their edges gathered, then
-     * each edge's tweet, type and time read, then each tweet's author; only then is the visitor
+     * each edge's tweet, author, type and time read; only then is the visitor
      * called.
      */
     public long recentEngagements(long[] userIds, int from, int to, int max, int typeMask, BatchVisitor visitor) {
         int n = to - from;
-        readBounds(lookUp(userIds, from, n, true), n, true);
+        readBounds(lookUp(userIds, from, n, true, -1), n, true, -1);
+        return visitBatch(from, n, max, typeMask, visitor);
+    }
+
+    /**
+     * As {@link #recentEngagements(long[], int, int, int, int, BatchVisitor)} for the followees
+     * {@code [from, to)} of a follow set: the same answer, with their edges in the history found
+     * through the follow base's rows instead of a lookup each, when the follow set has them.
+     */
+    public long recentEngagements(FollowSet followees, int from, int to, int max, int typeMask, BatchVisitor visitor) {
+        int n = to - from;
+        readUserBounds(followees, from, n);
+        return visitBatch(from, n, max, typeMask, visitor);
+    }
+
+    /** The visiting part of the batched {@code recentEngagements}, once the bounds are read. */
+    private long visitBatch(int from, int n, int max, int typeMask, BatchVisitor visitor) {
         long visited = 0;
         int gathered = 0;
         for (int i = 0; i < n; i++) {
@@ -401,7 +457,6 @@ public final class EngagementCursor {
             edgeUser = Arrays.copyOf(edgeUser, size);
             edgeSegment = Arrays.copyOf(edgeSegment, size);
             edgePosition = Arrays.copyOf(edgePosition, size);
-            edgeTweetRow = new int[size];
             edgeTweet = new long[size];
             edgeTime = new long[size];
             edgeAuthor = new long[size];
@@ -426,11 +481,8 @@ public final class EngagementCursor {
             int p = edgePosition[k];
             edgeType[k] = seg.userType[p];
             edgeTweet[k] = seg.userTweetId[p];
-            edgeTweetRow[k] = seg.userTweet[p];
+            edgeAuthor[k] = seg.userAuthor[p];
             edgeTime[k] = seg.base + seg.userTime[p];
-        }
-        for (int k = 0; k < n; k++) {
-            edgeAuthor[k] = segments[edgeSegment[k]].tweetAuthor[edgeTweetRow[k]];
         }
         int visited = 0;
         for (int k = 0; k < n; k++) {
@@ -476,7 +528,7 @@ public final class EngagementCursor {
             if ((typeMask & (1 << type)) == 0 || (seg.deletedCount() != 0 && Bits.get(seg.userDeleted, p))) {
                 continue;
             }
-            visitor.accept(index, seg.userTweetId[p], seg.tweetAuthor[seg.userTweet[p]], type, bestTime);
+            visitor.accept(index, seg.userTweetId[p], seg.userAuthor[p], type, bestTime);
             visited++;
         }
         return visited;

@@ -23,9 +23,17 @@ import java.util.TreeMap;
  * method): a new segment is merged into the previous one while the previous one is small
  * (under {@link Settings#smallSegmentEdges()}) or not larger than the new one; so a bucket holds
  * one small segment and O(log n) larger ones of decreasing size, and each edge is copied O(log n)
- * times. Once the window's end has moved a full span past a bucket, its segments are merged
- * into one. Deleted edges (unlikes) are flagged at once and dropped when their segment is
+ * times. Deleted edges (unlikes) are flagged at once and dropped when their segment is
  * rewritten: at the next publication when the segment is small or an eighth of it is deleted.
+ *
+ * <p>The history: once the window's end has moved a full span past a bucket (so late edges for it
+ * are rare), the bucket is folded into one segment that holds every such edge of the window, its
+ * user rows in id order. A reader then finds most of a user's edges in one row of one segment
+ * instead of one row in each of several: counting reads a followee's edges in the history through
+ * the follow base's rows ({@link Segment#slicesFor}) without any lookup. The history is rewritten
+ * at each fold (once per span of data time), which drops what left the window meanwhile; between
+ * folds, readers skip its edges older than the window. {@link #consolidate} folds everything at
+ * once, for a load: the whole window then sits in the history.
  *
  * <p>Threads: one writer (all methods except {@link #snapshot()}, which is for any number of
  * readers, lock-free). The writer methods are not thread-safe; the caller serialises them.
@@ -57,7 +65,6 @@ public final class EngagementGraph {
     private static final class Bucket {
         final long index;
         final ArrayList<Segment> segments = new ArrayList<>(4);
-        boolean compacted;
 
         Bucket(long index) {
             this.index = index;
@@ -71,6 +78,9 @@ public final class EngagementGraph {
 
     private final EdgeBuffer pending = new EdgeBuffer(1024);
     private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+    /** Edges of folded buckets (see the class comment), or null. */
+    private Segment history;
+
     private long newest = Long.MIN_VALUE;
 
     private long added;
@@ -79,6 +89,7 @@ public final class EngagementGraph {
     private long merges;
     private long mergedEdges;
     private long expiredBuckets;
+    private long folds;
 
     private volatile EngagementSnapshot snapshot;
 
@@ -138,6 +149,10 @@ public final class EngagementGraph {
                 }
             }
         }
+        if (history != null && history.delete(userId, tweetId, typeCode, time)) {
+            deleted++;
+            return true;
+        }
         return false;
     }
 
@@ -151,7 +166,7 @@ public final class EngagementGraph {
                 }
             }
         }
-        return false;
+        return history != null && history.contains(userId, tweetId, typeCode, time);
     }
 
     private List<Bucket> bucketList(long index) {
@@ -170,11 +185,39 @@ public final class EngagementGraph {
             buckets.pollFirstEntry();
             expiredBuckets++;
         }
+        List<Bucket> sealed = new ArrayList<>();
         for (Bucket b : buckets.values()) {
-            if (!b.compacted && (b.index + 2) * span <= newest) {
-                compact(b, cutoff);
+            if ((b.index + 2) * span <= newest) {
+                sealed.add(b);
+            } else {
+                dropDeleted(b, cutoff);
             }
-            dropDeleted(b, cutoff);
+        }
+        fold(sealed, cutoff);
+        publishSnapshot(cutoff);
+    }
+
+    /**
+     * Publishes every edge added so far, all of them folded into the history (see the class
+     * comment), whatever their bucket: for a load, which adds the whole window at once. O(edges
+     * log edges).
+     */
+    public void consolidate() {
+        flush();
+        long cutoff = cutoff();
+        fold(new ArrayList<>(buckets.values()), cutoff);
+        publishSnapshot(cutoff);
+    }
+
+    private void publishSnapshot(long cutoff) {
+        if (history != null && history.maxTime() < cutoff) {
+            history = null;
+        }
+        if (history != null) {
+            int deletedEdges = history.deletedCount();
+            if (deletedEdges > 0 && deletedEdges * 8L >= history.edgeCount()) {
+                history = mergeHistory(List.of(history), cutoff);
+            }
         }
         List<Segment> segments = new ArrayList<>();
         for (Bucket b : buckets.descendingMap().values()) {
@@ -182,7 +225,39 @@ public final class EngagementGraph {
                 segments.add(b.segments.get(i));
             }
         }
-        snapshot = new EngagementSnapshot(segments.toArray(new Segment[0]), cutoff, newest, counters());
+        if (history != null) {
+            segments.add(history);
+        }
+        snapshot = new EngagementSnapshot(segments.toArray(new Segment[0]), history, cutoff, newest, counters());
+    }
+
+    /** Folds the edges of {@code sealed} into the history (one merge) and drops the buckets. */
+    private void fold(List<Bucket> sealed, long cutoff) {
+        if (sealed.isEmpty()) {
+            return;
+        }
+        List<Segment> parts = new ArrayList<>();
+        if (history != null) {
+            parts.add(history);
+        }
+        for (Bucket b : sealed) {
+            parts.addAll(b.segments);
+            buckets.remove(b.index);
+        }
+        if (!parts.isEmpty()) {
+            history = mergeHistory(parts, cutoff);
+            folds++;
+        }
+    }
+
+    /** The live edges of {@code parts} as one segment with its user rows in id order, or null. */
+    private Segment mergeHistory(List<Segment> parts, long cutoff) {
+        long from = Long.MAX_VALUE;
+        for (Segment p : parts) {
+            from = Math.min(from, p.minTime());
+        }
+        // Times are kept as offsets from the base: the oldest edge kept is the latest base that works.
+        return merge(parts, Math.max(from, cutoff), cutoff, true);
     }
 
     /** Turns the buffer into segments (not yet published). */
@@ -241,18 +316,6 @@ public final class EngagementGraph {
         }
     }
 
-    private void compact(Bucket bucket, long cutoff) {
-        bucket.compacted = true;
-        boolean anyDeleted = bucket.segments.stream().anyMatch(s -> s.deletedCount() > 0);
-        if (bucket.segments.size() > 1 || anyDeleted) {
-            Segment merged = merge(bucket.segments, bucket.index * span, cutoff);
-            bucket.segments.clear();
-            if (merged != null) {
-                bucket.segments.add(merged);
-            }
-        }
-    }
-
     /**
      * Rewrites segments where deleted edges are many (an eighth) or cheap to drop (a small
      * segment): random walks redraw a deleted edge, and too many of them would lose walks.
@@ -274,7 +337,11 @@ public final class EngagementGraph {
     }
 
     private Segment merge(List<Segment> parts, long base, long cutoff) {
-        Segment merged = Segment.merge(parts, base, cutoff);
+        return merge(parts, base, cutoff, false);
+    }
+
+    private Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById) {
+        Segment merged = Segment.merge(parts, base, cutoff, usersById);
         merges++;
         mergedEdges += merged == null ? 0 : merged.edgeCount();
         return merged;
@@ -292,7 +359,7 @@ public final class EngagementGraph {
 
     /** Counters since creation; writer thread only (readers get them from the snapshot). */
     Counters counters() {
-        return new Counters(added, droppedOld, deleted, merges, mergedEdges, expiredBuckets, pending.size());
+        return new Counters(added, droppedOld, deleted, merges, mergedEdges, expiredBuckets, folds, pending.size());
     }
 
     /**
@@ -302,6 +369,7 @@ public final class EngagementGraph {
      * @param merges segment merges
      * @param mergedEdges edges copied by merges
      * @param expiredBuckets buckets dropped as the window moved
+     * @param folds merges into the history (see the class comment)
      * @param buffered edges buffered, not yet published
      */
     public record Counters(
@@ -311,5 +379,6 @@ public final class EngagementGraph {
             long merges,
             long mergedEdges,
             long expiredBuckets,
+            long folds,
             int buffered) {}
 }

@@ -8,15 +8,20 @@ package roost.procedures.graph;
  */
 public final class EngagementSnapshot {
     private static final EngagementSnapshot EMPTY = new EngagementSnapshot(
-            new Segment[0], Long.MIN_VALUE, Long.MIN_VALUE, new EngagementGraph.Counters(0, 0, 0, 0, 0, 0, 0));
+            new Segment[0], null, Long.MIN_VALUE, Long.MIN_VALUE, new EngagementGraph.Counters(0, 0, 0, 0, 0, 0, 0, 0));
 
     final Segment[] segments;
+    /** The history segment (also the last of {@link #segments}), or null. */
+    final Segment history;
+
     final long cutoff;
     final long newest;
     private final EngagementGraph.Counters counters;
 
-    EngagementSnapshot(Segment[] segments, long cutoff, long newest, EngagementGraph.Counters counters) {
+    EngagementSnapshot(
+            Segment[] segments, Segment history, long cutoff, long newest, EngagementGraph.Counters counters) {
         this.segments = segments;
+        this.history = history;
         this.cutoff = cutoff;
         this.newest = newest;
         this.counters = counters;

@@ -85,6 +85,11 @@ public final class FollowSnapshot {
         return a >= 0 && b >= 0 && Arrays.binarySearch(base.outTarget, base.outStart[a], base.outStart[a + 1], b) >= 0;
     }
 
+    /** The base the adjacency comes from where a user's follows did not change since it was built. */
+    FollowBase base() {
+        return base;
+    }
+
     public long edgeCount() {
         return edges;
     }

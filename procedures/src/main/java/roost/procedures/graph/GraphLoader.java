@@ -186,7 +186,8 @@ final class GraphLoader {
             }
             kept = count[0];
         }
-        engagements.publish();
+        // The whole window arrives at once: straight into the history, one segment.
+        engagements.consolidate();
         return new Loaded(followCount, kept, newest, (System.nanoTime() - t0) / 1_000_000);
     }
 }

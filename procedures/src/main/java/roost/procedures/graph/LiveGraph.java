@@ -97,6 +97,7 @@ public final class LiveGraph implements AutoCloseable {
                     log);
             live.loadMillis = loaded.millis();
             live.dedupeUpTo = live.sequence.get();
+            live.prepareCounting();
             log.info(
                     "Roost live graph of '%s' loaded in %d ms: %d follows, %d engagements in the window (newest %d)",
                     db.databaseName(), loaded.millis(), loaded.follows(), loaded.engagements(), loaded.newestTime());
@@ -207,6 +208,7 @@ public final class LiveGraph implements AutoCloseable {
                 engagements.publish();
                 follows.publish();
                 signals.publish();
+                prepareCounting();
             } catch (RuntimeException e) {
                 writerFailures++;
                 log.error("Roost live graph of '" + database + "': publishing failed", e);
@@ -215,6 +217,18 @@ public final class LiveGraph implements AutoCloseable {
                 applied = last;
                 appliedMonitor.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Indexes the engagement history by the follow base's rows ({@link Segment#slicesFor}) when
+     * either changed, so that the first counting request after a fold or a follow-base rebuild
+     * does not pay for it. Writer only; O(1) when neither changed.
+     */
+    private void prepareCounting() {
+        Segment history = engagements.snapshot().history;
+        if (history != null) {
+            history.slicesFor(follows.snapshot().base());
         }
     }
 

@@ -37,6 +37,11 @@ public final class Neighbours {
         return rows == null ? direct[k] : ids.id(rows[from + k]);
     }
 
+    /** A copy of the neighbours' rows in the follow base they come from, or null when they do not come from one. */
+    int[] baseRows() {
+        return rows == null ? null : java.util.Arrays.copyOfRange(rows, from, from + size);
+    }
+
     public long[] toArray() {
         long[] out = new long[size];
         for (int k = 0; k < size; k++) {

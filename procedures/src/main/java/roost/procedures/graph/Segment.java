@@ -17,12 +17,14 @@ import java.util.List;
  *
  * <p>Both sides store the other end's id itself (a long) next to each edge, so a random-walk step
  * reads one array slot, one cache miss, instead of a row number and then the id in the other
- * side's dictionary (two dependent misses). The user side keeps the tweet's row too, for the
- * author and for deletions.
+ * side's dictionary (two dependent misses). The user side also keeps the tweet's author (for the
+ * same reason: counting reads it with every edge) and the tweet's row (for deletions).
  *
- * <p>Memory per edge: 17 bytes on the user side (tweet id, tweet row, time, type), 13 on the tweet
- * side (user id, time, type), 2 bits of deletion flags; per user row 4 bytes of offsets plus its
- * {@link LongIdIndex} entry (16 to 24 bytes); per tweet row the same plus 8 bytes of author id.
+ * <p>Memory per edge: 25 bytes on the user side (tweet id, author, tweet row, time, type), 13 on
+ * the tweet side (user id, time, type), 2 bits of deletion flags; per user row 4 bytes of offsets
+ * plus its {@link LongIdIndex} entry (16 to 24 bytes); per tweet row the same plus 8 bytes of
+ * author id. The history (see {@link EngagementGraph}) also keeps 8 bytes per user of the follow
+ * base it was last indexed by ({@link #slicesFor}).
  * {@link #bytes()} adds it up.
  *
  * <p>Thread-safety: every field is final and the arrays are filled before the segment is
@@ -43,6 +45,12 @@ public final class Segment {
     final int[] userTweet;
     /** Id of the tweet of each user-side edge: what a walk step reads. */
     final long[] userTweetId;
+
+    /**
+     * Author of the tweet of each user-side edge (the tweet row's author, copied): reading a
+     * user's engagements with their authors then costs no second, dependent read per edge.
+     */
+    final long[] userAuthor;
 
     final int[] userTime;
     final byte[] userType;
@@ -69,6 +77,14 @@ public final class Segment {
     /** Edges marked deleted; written by the writer only. */
     private int deletedCount;
 
+    /** Whether the user rows are in ascending id order (see {@link #slicesFor}). */
+    final boolean usersById;
+
+    /** The last {@link #slicesFor} answer, for the follow base it was computed for. */
+    private volatile FollowSlices followSlices;
+
+    private record FollowSlices(FollowBase base, long[] slices) {}
+
     private Segment(
             long base,
             long minTime,
@@ -77,6 +93,7 @@ public final class Segment {
             int[] userStart,
             int[] userTweet,
             long[] userTweetId,
+            long[] userAuthor,
             int[] userTime,
             byte[] userType,
             LongIdIndex tweets,
@@ -84,8 +101,10 @@ public final class Segment {
             int[] tweetStart,
             long[] tweetUser,
             int[] tweetTime,
-            byte[] tweetType) {
+            byte[] tweetType,
+            boolean usersById) {
         this.base = base;
+        this.usersById = usersById;
         this.minTime = minTime;
         this.maxTime = maxTime;
         this.edgeCount = userTweet.length;
@@ -93,6 +112,7 @@ public final class Segment {
         this.userStart = userStart;
         this.userTweet = userTweet;
         this.userTweetId = userTweetId;
+        this.userAuthor = userAuthor;
         this.userTime = userTime;
         this.userType = userType;
         this.userDeleted = new int[(edgeCount + 31) >>> 5];
@@ -129,6 +149,14 @@ public final class Segment {
      * which saves about an eighth of the ingest time.
      */
     public static Segment build(EdgeBuffer edges, long base, int maxUsers, int maxTweets) {
+        return build(edges, base, maxUsers, maxTweets, false);
+    }
+
+    /**
+     * As {@link #build(EdgeBuffer, long, int, int)}; with {@code usersById}, the user rows are in
+     * ascending id order instead of order of first appearance (see {@link #slicesFor}).
+     */
+    static Segment build(EdgeBuffer edges, long base, int maxUsers, int maxTweets, boolean usersById) {
         int n = edges.size();
         if (n == 0) {
             throw new IllegalArgumentException("a segment needs at least one edge");
@@ -188,7 +216,8 @@ public final class Segment {
                 edges.type,
                 userIds.toLongArray(),
                 tweetIds.toLongArray(),
-                authors.toLongArray());
+                authors.toLongArray(),
+                usersById);
     }
 
     /**
@@ -201,6 +230,11 @@ public final class Segment {
      * null when no edge is live.
      */
     static Segment merge(List<Segment> parts, long base, long cutoff) {
+        return merge(parts, base, cutoff, false);
+    }
+
+    /** As {@link #merge(List, long, long)}; {@code usersById} as in {@link #build(EdgeBuffer, long, int, int, boolean)}. */
+    static Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById) {
         int np = parts.size();
         int total = 0;
         int du = 0;
@@ -310,7 +344,8 @@ public final class Segment {
                 type,
                 Arrays.copyOf(userIds, rowsU),
                 Arrays.copyOf(tweetIds, rowsT),
-                Arrays.copyOf(authors, rowsT));
+                Arrays.copyOf(authors, rowsT),
+                usersById);
     }
 
     /**
@@ -371,7 +406,11 @@ public final class Segment {
             byte[] typeOf,
             long[] userIds,
             long[] tweetIds,
-            long[] authors) {
+            long[] authors,
+            boolean usersById) {
+        if (usersById) {
+            userIds = sortUsersById(edgeUser, n, userIds);
+        }
         int users = userIds.length;
         int tweets = tweetIds.length;
         int[] userStart = new int[users + 1];
@@ -390,6 +429,7 @@ public final class Segment {
         int[] tweetFill = Arrays.copyOf(tweetStart, tweets);
         int[] userTweet = new int[n];
         long[] userTweetId = new long[n];
+        long[] userAuthor = new long[n];
         int[] userTime = new int[n];
         byte[] userType = new byte[n];
         long[] tweetUser = new long[n];
@@ -405,6 +445,7 @@ public final class Segment {
             int p = userFill[u]++;
             userTweet[p] = t;
             userTweetId[p] = tweetIds[t];
+            userAuthor[p] = authors[t];
             userTime[p] = offset;
             userType[p] = type;
             int q = tweetFill[t]++;
@@ -420,6 +461,7 @@ public final class Segment {
                 userStart,
                 userTweet,
                 userTweetId,
+                userAuthor,
                 userTime,
                 userType,
                 new LongIdIndex(tweetIds),
@@ -427,7 +469,70 @@ public final class Segment {
                 tweetStart,
                 tweetUser,
                 tweetTime,
-                tweetType);
+                tweetType,
+                usersById);
+    }
+
+    /**
+     * Renumbers the user rows in ascending id order: rewrites {@code edgeUser[0..n)} and returns
+     * the ids in their new row order. O(users + n).
+     */
+    private static long[] sortUsersById(int[] edgeUser, int n, long[] userIds) {
+        int users = userIds.length;
+        long[] sorted = userIds.clone();
+        long[] oldRow = new long[users];
+        for (int r = 0; r < users; r++) {
+            oldRow[r] = r;
+        }
+        LongArrays.radixSort(sorted, oldRow);
+        int[] newRow = new int[users];
+        for (int r = 0; r < users; r++) {
+            newRow[(int) oldRow[r]] = r;
+        }
+        for (int k = 0; k < n; k++) {
+            edgeUser[k] = newRow[edgeUser[k]];
+        }
+        return sorted;
+    }
+
+    /**
+     * Where the edges of each user of a follow base are in this segment, by the base's rows:
+     * {@code slices[row]} packs the user's first position here (high 32 bits) and the end of its
+     * row (low 32 bits), 0 when the user has no edge here. Positions are those of the user side,
+     * oldest first, before trimming to the window. Counting reads a followee's edges through it
+     * without looking the followee up in this segment: the follow set gives the base rows.
+     *
+     * <p>Only for a segment whose user rows are in id order (the graph's history, see {@link
+     * EngagementGraph}); null for any other. Computed on first use for a base, by one pass over
+     * both sorted id lists (O(base users + users here), a few milliseconds for a million users),
+     * and kept until a call names another base. Any thread: two that race both compute it, and
+     * either answer is right.
+     */
+    long[] slicesFor(FollowBase followBase) {
+        if (!usersById) {
+            return null;
+        }
+        FollowSlices cached = followSlices;
+        if (cached != null && cached.base() == followBase) {
+            return cached.slices();
+        }
+        LongIdIndex baseUsers = followBase.users;
+        int nb = baseUsers.size();
+        int nu = users.size();
+        long[] slices = new long[nb];
+        int u = 0;
+        for (int b = 0; b < nb && u < nu; b++) {
+            long id = baseUsers.id(b);
+            while (u < nu && users.id(u) < id) {
+                u++;
+            }
+            if (u < nu && users.id(u) == id) {
+                slices[b] = ((long) userStart[u] << 32) | userStart[u + 1];
+                u++;
+            }
+        }
+        followSlices = new FollowSlices(followBase, slices);
+        return slices;
     }
 
     /** Number of live edges (not deleted, at or after {@code cutoff}). O(users + edges) when cutoff cuts. */
@@ -575,6 +680,7 @@ public final class Segment {
                 + Memory.array(userStart.length, 4)
                 + Memory.array(userTweet.length, 4)
                 + Memory.array(userTweetId.length, 8)
+                + Memory.array(userAuthor.length, 8)
                 + Memory.array(userTime.length, 4)
                 + Memory.array(userType.length, 1)
                 + Memory.array(userDeleted.length, 4)
@@ -584,6 +690,19 @@ public final class Segment {
                 + Memory.array(tweetUser.length, 8)
                 + Memory.array(tweetTime.length, 4)
                 + Memory.array(tweetType.length, 1)
-                + Memory.array(tweetDeleted.length, 4);
+                + Memory.array(tweetDeleted.length, 4)
+                + slicesBytes();
+    }
+
+    /** Whether a {@link #slicesFor} answer for {@code followBase} is kept (computed by an earlier call). */
+    boolean slicesKeptFor(FollowBase followBase) {
+        FollowSlices cached = followSlices;
+        return cached != null && cached.base() == followBase;
+    }
+
+    /** Bytes of the kept {@link #slicesFor} answer, if any. */
+    private long slicesBytes() {
+        FollowSlices cached = followSlices;
+        return cached == null ? 0 : Memory.array(cached.slices().length, 8) + 16;
     }
 }

@@ -154,4 +154,59 @@ class EngagementCursorBatchTest {
             }
         }
     }
+
+    /**
+     * A follow set from the follow base reads the followees' edges in the history through the
+     * base's rows; the answer is what looking each followee up gives, in the same order. Viewer 7
+     * changed their follows after the base was built (no base rows: every segment is looked up).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 45, 1_000})
+    void followSetsReadTheHistoryThroughTheFollowBase(int max) {
+        EngagementSnapshot s = graph();
+        assertThat(s.history).isNotNull();
+        FollowGraph follows = new FollowGraph();
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 3_000;
+        long[] a = new long[n];
+        long[] b = new long[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rnd.nextInt(20);
+            b[i] = rnd.nextInt(500); // users 400..499 have no engagement
+        }
+        follows.load(a, b, n);
+        follows.add(7, 3);
+        follows.publish();
+        FollowSnapshot f = follows.snapshot();
+        assertThat(s.history.slicesKeptFor(f.base())).isFalse();
+        for (long viewer = 0; viewer < 20; viewer++) {
+            FollowSet set = FollowSet.of(viewer, f, FollowSet.Weigher.UNIFORM, 1000);
+            assertThat(set.baseRows() == null).isEqualTo(viewer == 7);
+            List<String> byLookup = new ArrayList<>();
+            List<String> byRows = new ArrayList<>();
+            EngagementCursor lookup = s.cursor();
+            EngagementCursor rows = s.cursor();
+            for (int from = 0; from < set.size(); from += 64) {
+                int to = Math.min(set.size(), from + 64);
+                lookup.recentEngagements(
+                        set.ids(),
+                        from,
+                        to,
+                        max,
+                        EngagementTypes.ALL,
+                        (i, t, au, type, time) -> byLookup.add(i + ":" + t + ":" + au + ":" + type + ":" + time));
+                rows.recentEngagements(
+                        set,
+                        from,
+                        to,
+                        max,
+                        EngagementTypes.ALL,
+                        (i, t, au, type, time) -> byRows.add(i + ":" + t + ":" + au + ":" + type + ":" + time));
+            }
+            assertThat(byRows).as("viewer %d", viewer).isNotEmpty().isEqualTo(byLookup);
+        }
+        assertThat(s.history.slicesKeptFor(f.base()))
+                .as("the rows were read through the base")
+                .isTrue();
+    }
 }

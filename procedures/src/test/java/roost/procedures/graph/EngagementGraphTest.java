@@ -69,18 +69,62 @@ class EngagementGraphTest {
     }
 
     @Test
-    void expiredBucketsAreDroppedWhole() {
+    void edgesThatLeaveTheWindowAreDropped() {
         EngagementGraph g = graph(Duration.ofHours(8), Duration.ofHours(2), 4);
         for (int h = 0; h < 30; h++) {
             g.add(h, 1000 + h, 9, LIKE, T0 + h * H);
             g.publish();
         }
         EngagementSnapshot s = g.snapshot();
-        // Window 8h over 2h buckets: at most 5 buckets touch it.
+        // Window 8h over 2h buckets: sealed buckets are folded into the history, and each fold
+        // drops what left the window, so at most a bucket's worth of expired edges is still held.
         assertThat(s.edgeCount()).isLessThanOrEqualTo(10);
-        assertThat(s.counters().expiredBuckets()).isGreaterThan(0);
+        assertThat(s.counters().folds()).isGreaterThan(10);
+        assertThat(s.segmentCount()).isLessThanOrEqualTo(3);
         assertThat(recent(s, 5, 10)).isEmpty();
+        assertThat(recent(s, 21, 10)).containsExactly("1021/9/0@21");
         assertThat(recent(s, 29, 10)).containsExactly("1029/9/0@29");
+    }
+
+    @Test
+    void aJumpInDataTimeDropsWholeBucketsAndTheHistory() {
+        EngagementGraph g = graph(Duration.ofHours(8), Duration.ofHours(2), 4);
+        for (int h = 0; h < 12; h++) {
+            g.add(h, 1000 + h, 9, LIKE, T0 + h * H);
+        }
+        g.publish();
+        assertThat(g.snapshot().counters().folds()).isPositive();
+        g.add(99, 1099, 9, LIKE, T0 + 100 * H);
+        g.publish();
+        EngagementSnapshot s = g.snapshot();
+        assertThat(s.counters().expiredBuckets()).isPositive();
+        assertThat(s.edgeCount()).isEqualTo(1);
+        assertThat(s.segmentCount()).isEqualTo(1);
+        assertThat(recent(s, 11, 10)).isEmpty();
+    }
+
+    @Test
+    void consolidatePutsTheWholeWindowInTheHistoryWithUsersInIdOrder() {
+        EngagementGraph g = graph(Duration.ofHours(48), Duration.ofHours(4), 4);
+        long[] users = {900, 5, 77, 12, 3000, 41};
+        for (int i = 0; i < 60; i++) {
+            g.add(users[i % users.length], 100 + i, 9, i % 2 == 0 ? LIKE : RETWEET, T0 + i * H / 2);
+        }
+        g.consolidate();
+        EngagementSnapshot s = g.snapshot();
+        assertThat(s.segmentCount()).isEqualTo(1);
+        assertThat(s.history).isSameAs(s.segments[0]);
+        assertThat(s.history.usersById).isTrue();
+        for (int r = 1; r < s.history.userCount(); r++) {
+            assertThat(s.history.users.id(r)).isGreaterThan(s.history.users.id(r - 1));
+        }
+        assertThat(recent(s, 5, 3)).containsExactly("155/9/1@27", "149/9/1@24", "143/9/1@21");
+        // New edges go to buckets again; the history stays until their bucket is sealed.
+        g.add(5, 999, 9, LIKE, T0 + 30 * H);
+        g.publish();
+        s = g.snapshot();
+        assertThat(s.segmentCount()).isEqualTo(2);
+        assertThat(recent(s, 5, 2)).containsExactly("999/9/0@30", "155/9/1@27");
     }
 
     @Test

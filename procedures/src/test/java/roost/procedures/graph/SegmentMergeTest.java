@@ -54,12 +54,19 @@ class SegmentMergeTest {
                     }
                 }
             }
-            Segment merged = Segment.merge(List.of(segments), BASE, cutoff);
+            boolean byId = round % 2 == 1;
+            Segment merged = Segment.merge(List.of(segments), BASE, cutoff, byId);
             if (dumped.size() == 0) {
                 assertThat(merged).isNull();
                 continue;
             }
-            Segment expected = Segment.build(dumped, BASE);
+            Segment expected = Segment.build(dumped, BASE, dumped.size(), dumped.size(), byId);
+            assertThat(merged.usersById).isEqualTo(byId);
+            if (byId) {
+                for (int u = 1; u < merged.userCount(); u++) {
+                    assertThat(merged.users.id(u)).isGreaterThan(merged.users.id(u - 1));
+                }
+            }
             assertThat(merged.minTime).isEqualTo(expected.minTime);
             assertThat(merged.maxTime).isEqualTo(expected.maxTime);
             assertThat(merged.userCount()).isEqualTo(expected.userCount());
@@ -81,5 +88,38 @@ class SegmentMergeTest {
             assertThat(merged.tweetTime).isEqualTo(expected.tweetTime);
             assertThat(merged.tweetType).isEqualTo(expected.tweetType);
         }
+    }
+
+    /** Each follow-base user's slice is its row here, found by id; users without edges here get none. */
+    @Test
+    void slicesForAFollowBaseAreTheRowsOfItsUsers() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        EdgeBuffer b = new EdgeBuffer();
+        for (int i = 0; i < 5_000; i++) {
+            b.add(rnd.nextInt(400) * 3L, 1000 + rnd.nextInt(800), 5, rnd.nextInt(EngagementTypes.count()), BASE + i);
+        }
+        Segment byId = Segment.build(b, BASE, b.size(), b.size(), true);
+        Segment plain = Segment.build(b, BASE);
+        // Followers 0..599 follow every 7th user: the base holds users with and without edges.
+        long[] from = new long[600];
+        long[] to = new long[600];
+        for (int i = 0; i < 600; i++) {
+            from[i] = i;
+            to[i] = (i * 7L) % 1300;
+        }
+        FollowBase base = FollowBase.build(from, to, 600);
+        assertThat(plain.slicesFor(base)).isNull();
+        long[] slices = byId.slicesFor(base);
+        assertThat(byId.slicesFor(base)).isSameAs(slices);
+        int withEdges = 0;
+        for (int r = 0; r < base.users.size(); r++) {
+            int row = byId.users.row(base.users.id(r));
+            long expected = row < 0 ? 0 : ((long) byId.userStart[row] << 32) | byId.userStart[row + 1];
+            assertThat(slices[r]).as("user %d", base.users.id(r)).isEqualTo(expected);
+            withEdges += row < 0 ? 0 : 1;
+        }
+        assertThat(withEdges).isBetween(100, base.users.size() - 100);
+        FollowBase other = FollowBase.build(to, from, 600);
+        assertThat(byId.slicesFor(other)).isNotSameAs(slices).hasSize(other.users.size());
     }
 }
