@@ -119,7 +119,7 @@ public final class IndexBench {
                 new EngagedByFollowings.Params(500, EngagementTypes.ALL, 1, 10, 200, true);
         Latency countingLatency = Timing.measure(users, 200, p.threads(), user -> {
             FollowSet set = FollowSet.of(user, f, FollowSet.Weigher.UNIFORM, 1000);
-            new EngagedByFollowings().run(e.cursor(), set.ids(), set.weights(), Viewer.of(user), counting, Guard.NONE);
+            new EngagedByFollowings().run(e.cursor(), set, Viewer.of(user), counting, Guard.NONE);
         });
         Latency salsaLatency = Timing.measure(users, 200, p.threads(), user -> {
             FollowSet set = FollowSet.of(user, f, FollowSet.Weigher.UNIFORM, 1000);

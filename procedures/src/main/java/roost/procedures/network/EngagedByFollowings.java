@@ -1,11 +1,11 @@
 package roost.procedures.network;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import roost.procedures.graph.EngagementCursor;
+import roost.procedures.graph.FollowSet;
+import roost.procedures.graph.LongIdIndex;
 import roost.procedures.viewer.Viewer;
 import roost.procedures.walk.Guard;
 import roost.procedures.walk.TopK;
@@ -74,10 +74,20 @@ public final class EngagedByFollowings {
     /** Followees looked up together, between two checks of the guard. */
     private static final int BATCH = 64;
 
-    /** Candidate slots allocated up front (grown by doubling). */
-    private static final int INITIAL = 256;
+    /**
+     * Candidate slots allocated up front: a request sizes them for about two candidates per
+     * followee (grown by doubling past that); zeroing a larger table cost more than the counting.
+     */
+    private static final int INITIAL = 16;
 
-    private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap(INITIAL);
+    private static final int MAX_RESERVED = 4096;
+
+    /** Slots of the candidate table: open addressing on the tweet id, linear probing, at most half full. */
+    private long[] keys = new long[2 * INITIAL];
+
+    private int[] slotOf = new int[2 * INITIAL];
+    private int mask = 2 * INITIAL - 1;
+    // One candidate per slot.
     private long[] tweet = new long[INITIAL];
     private long[] author = new long[INITIAL];
     private double[] score = new double[INITIAL];
@@ -85,12 +95,12 @@ public final class EngagedByFollowings {
     private int[] types = new int[INITIAL];
     private long[] newest = new long[INITIAL];
     private int[] lastFollowee = new int[INITIAL];
-    private long[] proof = new long[INITIAL];
     private int size;
-
-    public EngagedByFollowings() {
-        slots.defaultReturnValue(-1);
-    }
+    // Social proof: the (candidate, followee) pairs under the cap, in visiting order (followees in
+    // their order, so heaviest first within each candidate).
+    private int[] proofSlot = new int[INITIAL];
+    private int[] proofFollowee = new int[INITIAL];
+    private int proofs;
 
     /**
      * @param followees the accounts to read, heaviest first (the order social proof is kept in)
@@ -98,56 +108,57 @@ public final class EngagedByFollowings {
      */
     public Result run(
             EngagementCursor cursor, long[] followees, double[] weights, Viewer viewer, Params params, Guard guard) {
+        return run(cursor, new FollowSet(followees, weights), viewer, params, guard);
+    }
+
+    /** As {@link #run(EngagementCursor, long[], double[], Viewer, Params, Guard)} for a follow set. */
+    public Result run(EngagementCursor cursor, FollowSet followees, Viewer viewer, Params params, Guard guard) {
         long t0 = System.nanoTime();
-        slots.clear();
-        size = 0;
+        clear();
+        reserve(Math.min(MAX_RESERVED, 2 * followees.size()));
         int cap = params.maxSocialProof();
+        double[] weights = followees.weights();
         long read = 0;
         EngagementCursor.BatchVisitor tally = (followee, t, a, type, time) -> {
-            int slot = slot(t, a, cap);
+            int slot = slot(t, a);
             if (lastFollowee[slot] != followee) {
                 lastFollowee[slot] = followee;
                 score[slot] += weights[followee];
-                if (count[slot] < cap) {
-                    proof[slot * cap + count[slot]] = followees[followee];
+                if (count[slot]++ < cap) {
+                    addProof(slot, followee);
                 }
-                count[slot]++;
             }
             types[slot] |= 1 << type;
             newest[slot] = Math.max(newest[slot], time);
         };
         // Followees in batches: the cursor looks a batch up segment by segment (see there).
-        for (int from = 0; from < followees.length; from += BATCH) {
+        int n = followees.size();
+        for (int from = 0; from < n; from += BATCH) {
             guard.check();
             read += cursor.recentEngagements(
                     followees,
                     from,
-                    Math.min(followees.length, from + BATCH),
+                    Math.min(n, from + BATCH),
                     params.maxEngagementsPerFollowee(),
                     params.typeMask(),
                     tally);
         }
         int[] kept = new int[size];
-        int n = 0;
+        int k = 0;
         for (int s = 0; s < size; s++) {
             if (count[s] >= params.minSocialProof()
                     && !viewer.excludesTweet(tweet[s], author[s], params.excludeEngaged())) {
-                kept[n++] = s;
+                kept[k++] = s;
             }
         }
-        int[] best = best(kept, n, params.limit());
+        int[] best = best(kept, k, params.limit());
         List<Item> items = new ArrayList<>(best.length);
-        for (int s : best) {
-            items.add(new Item(
-                    tweet[s],
-                    author[s],
-                    score[s],
-                    Arrays.copyOfRange(proof, s * cap, s * cap + Math.min(cap, count[s])),
-                    count[s],
-                    types[s],
-                    newest[s]));
+        long[][] proof = socialProof(best, cap, followees.ids());
+        for (int i = 0; i < best.length; i++) {
+            int s = best[i];
+            items.add(new Item(tweet[s], author[s], score[s], proof[i], count[s], types[s], newest[s]));
         }
-        WalkStats stats = new WalkStats(0, read, 0, 0, followees.length, size, (System.nanoTime() - t0) / 1000);
+        WalkStats stats = new WalkStats(0, read, 0, 0, n, size, (System.nanoTime() - t0) / 1000);
         return new Result(items, stats);
     }
 
@@ -158,11 +169,8 @@ public final class EngagedByFollowings {
      */
     private int[] best(int[] kept, int n, int limit) {
         if (n <= limit) {
-            IntArrays.quickSort(kept, 0, n, (a, b) -> {
-                int c = Double.compare(score[b], score[a]);
-                return c != 0 ? c : Long.compare(tweet[b], tweet[a]);
-            });
-            return Arrays.copyOf(kept, n);
+            sort(kept, 0, n, new int[n]);
+            return n == kept.length ? kept : Arrays.copyOf(kept, n);
         }
         TopK top = new TopK(limit);
         for (int i = 0; i < n; i++) {
@@ -171,29 +179,127 @@ public final class EngagedByFollowings {
         long[] ids = top.drainIds();
         int[] best = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            best[i] = slots.get(ids[i]);
+            best[i] = find(ids[i]);
         }
         return best;
     }
 
-    private int slot(long tweetId, long authorId, int cap) {
-        int s = slots.putIfAbsent(tweetId, size);
-        if (s >= 0) {
-            return s;
+    /**
+     * Sorts the slots {@code a[from..to)} best first: a merge sort over insertion-sorted runs,
+     * comparing in place (no comparator object: this sort was a tenth of the call's time).
+     */
+    private void sort(int[] a, int from, int to, int[] scratch) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= from && before(x, a[j])) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
         }
-        s = size++;
+        int mid = (from + to) >>> 1;
+        sort(a, from, mid, scratch);
+        sort(a, mid, to, scratch);
+        if (!before(a[mid], a[mid - 1])) {
+            return;
+        }
+        System.arraycopy(a, from, scratch, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            a[k] = j >= to || (i < mid && !before(scratch[j], scratch[i])) ? scratch[i++] : scratch[j++];
+        }
+    }
+
+    /** Whether candidate {@code a} ranks before candidate {@code b}. */
+    private boolean before(int a, int b) {
+        return score[a] > score[b] || (score[a] == score[b] && tweet[a] > tweet[b]);
+    }
+
+    /** The social proof of each of {@code best}: its followees' ids in visiting order, at most {@code cap}. */
+    private long[][] socialProof(int[] best, int cap, long[] followeeIds) {
+        long[][] out = new long[best.length][];
+        int[] at = new int[best.length];
+        // Where each slot's list goes: -1 for the candidates not returned.
+        int[] rank = new int[size];
+        Arrays.fill(rank, -1);
+        for (int i = 0; i < best.length; i++) {
+            rank[best[i]] = i;
+            out[i] = new long[Math.min(cap, count[best[i]])];
+        }
+        for (int p = 0; p < proofs; p++) {
+            int r = rank[proofSlot[p]];
+            if (r >= 0) {
+                out[r][at[r]++] = followeeIds[proofFollowee[p]];
+            }
+        }
+        return out;
+    }
+
+    private void clear() {
+        if (size > 0) {
+            Arrays.fill(keys, 0L);
+        }
+        size = 0;
+        proofs = 0;
+    }
+
+    /** Makes room for {@code candidates} without growing (the table is empty). */
+    private void reserve(int candidates) {
+        if (candidates > tweet.length) {
+            tweet = new long[candidates];
+            author = new long[candidates];
+            score = new double[candidates];
+            count = new int[candidates];
+            types = new int[candidates];
+            newest = new long[candidates];
+            lastFollowee = new int[candidates];
+            proofSlot = new int[candidates];
+            proofFollowee = new int[candidates];
+            int capacity = Integer.highestOneBit(2 * candidates - 1) << 1;
+            keys = new long[capacity];
+            slotOf = new int[capacity];
+            mask = capacity - 1;
+        }
+    }
+
+    private void addProof(int slot, int followee) {
+        if (proofs == proofSlot.length) {
+            proofSlot = Arrays.copyOf(proofSlot, proofs * 2);
+            proofFollowee = Arrays.copyOf(proofFollowee, proofs * 2);
+        }
+        proofSlot[proofs] = slot;
+        proofFollowee[proofs++] = followee;
+    }
+
+    /** The slot of a tweet already seen, or -1. */
+    private int find(long tweetId) {
+        long key = tweetId ^ Long.MIN_VALUE;
+        for (int h = (int) LongIdIndex.mix(tweetId) & mask; keys[h] != 0; h = (h + 1) & mask) {
+            if (keys[h] == key) {
+                return slotOf[h];
+            }
+        }
+        return -1;
+    }
+
+    /** The slot of a tweet, made (empty) when it is new. Keys hold the id with its sign bit flipped, so that 0 is free. */
+    private int slot(long tweetId, long authorId) {
+        long key = tweetId ^ Long.MIN_VALUE;
+        int h = (int) LongIdIndex.mix(tweetId) & mask;
+        for (long k = keys[h]; k != 0; k = keys[h]) {
+            if (k == key) {
+                return slotOf[h];
+            }
+            h = (h + 1) & mask;
+        }
+        int s = size;
         if (s == tweet.length) {
-            int n = s * 2;
-            tweet = Arrays.copyOf(tweet, n);
-            author = Arrays.copyOf(author, n);
-            score = Arrays.copyOf(score, n);
-            count = Arrays.copyOf(count, n);
-            types = Arrays.copyOf(types, n);
-            newest = Arrays.copyOf(newest, n);
-            lastFollowee = Arrays.copyOf(lastFollowee, n);
-        }
-        if ((long) size * cap > proof.length) {
-            proof = Arrays.copyOf(proof, Math.max(proof.length * 2, size * cap));
+            grow();
         }
         tweet[s] = tweetId;
         author[s] = authorId;
@@ -202,6 +308,38 @@ public final class EngagedByFollowings {
         types[s] = 0;
         newest[s] = Long.MIN_VALUE;
         lastFollowee[s] = -1;
+        size++;
+        if (2 * size > keys.length) {
+            rehash(keys.length * 2);
+        } else {
+            keys[h] = key;
+            slotOf[h] = s;
+        }
         return s;
+    }
+
+    private void grow() {
+        int n = tweet.length * 2;
+        tweet = Arrays.copyOf(tweet, n);
+        author = Arrays.copyOf(author, n);
+        score = Arrays.copyOf(score, n);
+        count = Arrays.copyOf(count, n);
+        types = Arrays.copyOf(types, n);
+        newest = Arrays.copyOf(newest, n);
+        lastFollowee = Arrays.copyOf(lastFollowee, n);
+    }
+
+    private void rehash(int capacity) {
+        keys = new long[capacity];
+        slotOf = new int[capacity];
+        mask = capacity - 1;
+        for (int s = 0; s < size; s++) {
+            int h = (int) LongIdIndex.mix(tweet[s]) & mask;
+            while (keys[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            keys[h] = tweet[s] ^ Long.MIN_VALUE;
+            slotOf[h] = s;
+        }
     }
 }
