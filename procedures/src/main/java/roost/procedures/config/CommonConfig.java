@@ -27,8 +27,10 @@ public final class CommonConfig {
         return seed != null ? seed : userId * 0x9E3779B97F4A7C15L + 0x5EEDL;
     }
 
+    private static final List<String> WEIGHTS = List.of(REALGRAPH, UNIFORM);
+
     /** {@code weights}: {@code 'realgraph'} (default) or {@code 'uniform'}. */
     public static String weights(ConfigReader config) {
-        return config.choice("weights", REALGRAPH, List.of(REALGRAPH, UNIFORM));
+        return config.choice("weights", REALGRAPH, WEIGHTS);
     }
 }

@@ -2,11 +2,9 @@ package roost.procedures.config;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import roost.model.RoostException;
 
@@ -23,11 +21,12 @@ import roost.model.RoostException;
 public final class ConfigReader {
     private final String procedure;
     private final Map<String, Object> values;
-    private final Set<String> known = new TreeSet<>();
+    /** The keys read so far (a handful: a list is cheaper than a set here). */
+    private final List<String> known = new ArrayList<>(16);
 
     private ConfigReader(String procedure, Map<String, Object> values) {
         this.procedure = procedure;
-        this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
+        this.values = values == null ? Map.of() : values;
     }
 
     public static ConfigReader of(String procedure, Map<String, Object> config) {
@@ -60,7 +59,7 @@ public final class ConfigReader {
     /** An optional long: {@code null} when the key is absent. */
     public Long optionalLong(String key, long min, long max) {
         if (values.get(key) == null) {
-            known.add(key);
+            take(key);
             return null;
         }
         return longValue(key, 0, min, max);
@@ -185,13 +184,15 @@ public final class ConfigReader {
                         procedure,
                         key,
                         show(values.get(key)),
-                        known));
+                        new TreeSet<>(known)));
             }
         }
     }
 
     private Object take(String key) {
-        known.add(key);
+        if (!known.contains(key)) {
+            known.add(key);
+        }
         return values.get(key);
     }
 
