@@ -40,6 +40,8 @@ public final class IndexBench {
             double ingestSeconds,
             double edgesPerSecond,
             double ingestCpuSeconds,
+            long folds,
+            double foldCpuSeconds,
             long engagementBytes,
             double bytesPerEdge,
             int segments,
@@ -53,7 +55,8 @@ public final class IndexBench {
             return String.format(
                     Locale.ROOT,
                     "ingest: %,d edges in %.2f s = %,.0f edges/s straight into the index (%,d kept in the window);"
-                            + " CPU time of the ingesting thread %.2f s = %,.0f edges per CPU-second%n"
+                            + " CPU time of the ingesting thread %.2f s = %,.0f edges per CPU-second;"
+                            + " %d folds into the history beside it, %.2f CPU-seconds%n"
                             + "engagement graph: %,d bytes = %.1f bytes/edge in %d segments%n"
                             + "follow graph: %,d edges, %,d bytes = %.1f bytes/edge%n"
                             + "engagedByFollowings (counting, uniform weights): %s%n"
@@ -64,6 +67,8 @@ public final class IndexBench {
                     keptEdges,
                     ingestCpuSeconds,
                     edges / ingestCpuSeconds,
+                    folds,
+                    foldCpuSeconds,
                     engagementBytes,
                     bytesPerEdge,
                     segments,
@@ -78,8 +83,24 @@ public final class IndexBench {
     private IndexBench() {}
 
     public static Report run(Params p) throws Exception {
-        EngagementGraph engagements = new EngagementGraph(new EngagementGraph.Settings(
-                p.window(), p.segmentSpan(), EngagementGraph.Settings.DEFAULT.smallSegmentEdges()));
+        // Folds into the history run beside the ingesting thread, as in the live graph; their CPU
+        // time is reported apart.
+        long[] foldCpu = {0};
+        java.util.concurrent.ExecutorService folder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "index-bench-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Executor timedFolds = task -> folder.execute(() -> {
+            long c = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            task.run();
+            foldCpu[0] +=
+                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c;
+        });
+        EngagementGraph engagements = new EngagementGraph(
+                new EngagementGraph.Settings(
+                        p.window(), p.segmentSpan(), EngagementGraph.Settings.DEFAULT.smallSegmentEdges()),
+                timedFolds);
         // The stream is generated first, so that only the index is timed.
         EdgeBuffer stream =
                 new EdgeBuffer((int) Math.min(Integer.MAX_VALUE - 8, p.graph().engagements()));
@@ -98,6 +119,14 @@ public final class IndexBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         stream = null;
+        // The last fold, then the state readers see.
+        engagements.awaitFold();
+        engagements.publish();
+        engagements.awaitFold();
+        engagements.publish();
+        folder.shutdown();
+        folder.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        double foldSeconds = foldCpu[0] / 1e9;
 
         FollowGraph follows = new FollowGraph();
         it.unimi.dsi.fastutil.longs.LongArrayList a = new it.unimi.dsi.fastutil.longs.LongArrayList();
@@ -134,6 +163,8 @@ public final class IndexBench {
                 seconds,
                 count[0] / seconds,
                 cpuSeconds,
+                e.counters().folds(),
+                foldSeconds,
                 e.bytes(),
                 (double) e.bytes() / Math.max(1, kept),
                 e.segmentCount(),

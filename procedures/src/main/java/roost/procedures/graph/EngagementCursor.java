@@ -349,7 +349,7 @@ public final class EngagementCursor {
 
     /** Author of the tweet last returned by {@link #neighbour} from a user. */
     public long lastAuthor() {
-        return lastSegment.userAuthor[lastPosition];
+        return lastSegment.authorAt(lastPosition);
     }
 
     /**
@@ -481,7 +481,7 @@ public final class EngagementCursor {
             int p = edgePosition[k];
             edgeType[k] = seg.userType[p];
             edgeTweet[k] = seg.userTweetId[p];
-            edgeAuthor[k] = seg.userAuthor[p];
+            edgeAuthor[k] = seg.authorAt(p);
             edgeTime[k] = seg.base + seg.userTime[p];
         }
         int visited = 0;
@@ -528,7 +528,7 @@ public final class EngagementCursor {
             if ((typeMask & (1 << type)) == 0 || (seg.deletedCount() != 0 && Bits.get(seg.userDeleted, p))) {
                 continue;
             }
-            visitor.accept(index, seg.userTweetId[p], seg.userAuthor[p], type, bestTime);
+            visitor.accept(index, seg.userTweetId[p], seg.authorAt(p), type, bestTime);
             visited++;
         }
         return visited;

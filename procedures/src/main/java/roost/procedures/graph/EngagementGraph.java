@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The live bipartite user-tweet engagement graph, kept in memory for random walks and counting
@@ -27,13 +29,17 @@ import java.util.TreeMap;
  * rewritten: at the next publication when the segment is small or an eighth of it is deleted.
  *
  * <p>The history: once the window's end has moved a full span past a bucket (so late edges for it
- * are rare), the bucket is folded into one segment that holds every such edge of the window, its
- * user rows in id order. A reader then finds most of a user's edges in one row of one segment
- * instead of one row in each of several: counting reads a followee's edges in the history through
- * the follow base's rows ({@link Segment#slicesFor}) without any lookup. The history is rewritten
- * at each fold (once per span of data time), which drops what left the window meanwhile; between
- * folds, readers skip its edges older than the window. {@link #consolidate} folds everything at
- * once, for a load: the whole window then sits in the history.
+ * are rare), the bucket is sealed and then folded into one segment that holds every such edge of
+ * the window, its user rows in id order. A reader then finds most of a user's edges in one row of
+ * one segment instead of one row in each of several: counting reads a followee's edges in the
+ * history through the follow base's rows ({@link Segment#slicesFor}) without any lookup. A fold
+ * rewrites the whole history (once per span of data time, or when an eighth of it is deleted),
+ * which drops what left the window meanwhile; between folds, readers skip its edges older than
+ * the window. A fold runs on the {@code folder} executor, beside the writer: the sealed segments
+ * stay published as they are until it is done, deletions that hit its inputs meanwhile are applied
+ * to them at once and replayed on its result, and ingest does not wait for it. It needs memory for
+ * a second history while it runs. {@link #consolidate} folds everything at once on the caller's
+ * thread, for a load: the whole window then sits in the history.
  *
  * <p>Threads: one writer (all methods except {@link #snapshot()}, which is for any number of
  * readers, lock-free). The writer methods are not thread-safe; the caller serialises them.
@@ -81,6 +87,41 @@ public final class EngagementGraph {
     /** Edges of folded buckets (see the class comment), or null. */
     private Segment history;
 
+    /** Segments of sealed buckets, newest first, not yet in the history. */
+    private final List<Segment> sealed = new ArrayList<>();
+
+    /** Runs folds. */
+    private final Executor folder;
+
+    /** The fold in progress, or null. */
+    private Fold fold;
+
+    private Throwable foldFailure;
+
+    /**
+     * A fold in progress: its inputs (the history first, if any, then sealed segments), the
+     * deletion flags they had when it started, and the deletions that hit them since (replayed on
+     * the result: user, tweet, type and the edge's exact time).
+     */
+    private static final class Fold {
+        final List<Segment> inputs;
+        final CompletableFuture<Segment> result = new CompletableFuture<>();
+        final EdgeBuffer deletions = new EdgeBuffer(16);
+
+        Fold(List<Segment> inputs) {
+            this.inputs = inputs;
+        }
+
+        boolean isInput(Segment s) {
+            for (Segment input : inputs) {
+                if (input == s) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private long newest = Long.MIN_VALUE;
 
     private long added;
@@ -93,8 +134,15 @@ public final class EngagementGraph {
 
     private volatile EngagementSnapshot snapshot;
 
+    /** A graph whose folds run on the writer's thread, inside {@link #publish}: for tests and tools. */
     public EngagementGraph(Settings settings) {
+        this(settings, Runnable::run);
+    }
+
+    /** @param folder where folds into the history run (see the class comment) */
+    public EngagementGraph(Settings settings, Executor folder) {
         this.settings = settings;
+        this.folder = folder;
         this.window = settings.window().toMillis();
         this.span = settings.segmentSpan().toMillis();
         this.smallSegmentEdges = settings.smallSegmentEdges();
@@ -149,11 +197,25 @@ public final class EngagementGraph {
                 }
             }
         }
-        if (history != null && history.delete(userId, tweetId, typeCode, time)) {
-            deleted++;
-            return true;
+        for (Segment s : sealed) {
+            if (deleteFrom(s, userId, tweetId, typeCode, time)) {
+                return true;
+            }
         }
-        return false;
+        return history != null && deleteFrom(history, userId, tweetId, typeCode, time);
+    }
+
+    /** Deletes from a segment that a fold may be reading, and notes it for the fold. */
+    private boolean deleteFrom(Segment s, long userId, long tweetId, int typeCode, long time) {
+        long at = s.deleteTimed(userId, tweetId, typeCode, time);
+        if (at == Long.MIN_VALUE) {
+            return false;
+        }
+        deleted++;
+        if (fold != null && fold.isInput(s)) {
+            fold.deletions.add(userId, tweetId, EdgeBuffer.UNKNOWN_AUTHOR, typeCode, at);
+        }
+        return true;
     }
 
     /** Whether a live edge with exactly these values is stored (buffered edges included). O(degree). */
@@ -164,6 +226,11 @@ public final class EngagementGraph {
                 if (s.contains(userId, tweetId, typeCode, time)) {
                     return true;
                 }
+            }
+        }
+        for (Segment s : sealed) {
+            if (s.contains(userId, tweetId, typeCode, time)) {
+                return true;
             }
         }
         return history != null && history.contains(userId, tweetId, typeCode, time);
@@ -185,39 +252,141 @@ public final class EngagementGraph {
             buckets.pollFirstEntry();
             expiredBuckets++;
         }
-        List<Bucket> sealed = new ArrayList<>();
+        List<Bucket> ready = new ArrayList<>();
         for (Bucket b : buckets.values()) {
             if ((b.index + 2) * span <= newest) {
-                sealed.add(b);
+                ready.add(b);
             } else {
                 dropDeleted(b, cutoff);
             }
         }
-        fold(sealed, cutoff);
+        for (Bucket b : ready) { // oldest first
+            buckets.remove(b.index);
+            for (Segment segment : b.segments) { // oldest first: each goes before the ones before it
+                sealed.add(0, segment);
+            }
+        }
+        finishFold(cutoff);
+        if (fold == null && (!sealed.isEmpty() || manyDeleted(history))) {
+            startFold(cutoff);
+            finishFold(cutoff); // done at once when folds run on this thread
+        }
         publishSnapshot(cutoff);
     }
 
     /**
      * Publishes every edge added so far, all of them folded into the history (see the class
-     * comment), whatever their bucket: for a load, which adds the whole window at once. O(edges
-     * log edges).
+     * comment), whatever their bucket, on the caller's thread: for a load, which adds the whole
+     * window at once. Waits for a fold in progress first. O(edges log edges).
      */
     public void consolidate() {
         flush();
         long cutoff = cutoff();
-        fold(new ArrayList<>(buckets.values()), cutoff);
+        if (fold != null) {
+            fold.result.join();
+            finishFold(cutoff);
+        }
+        List<Segment> parts = new ArrayList<>();
+        if (history != null) {
+            parts.add(history);
+        }
+        parts.addAll(sealed);
+        for (Bucket b : buckets.values()) {
+            parts.addAll(b.segments);
+        }
+        buckets.clear();
+        sealed.clear();
+        history = parts.isEmpty() ? null : mergeHistory(parts, cutoff, null);
+        folds++;
         publishSnapshot(cutoff);
     }
 
-    private void publishSnapshot(long cutoff) {
-        if (history != null && history.maxTime() < cutoff) {
-            history = null;
-        }
-        if (history != null) {
-            int deletedEdges = history.deletedCount();
-            if (deletedEdges > 0 && deletedEdges * 8L >= history.edgeCount()) {
-                history = mergeHistory(List.of(history), cutoff);
+    /** The error of the last fold that failed since the previous call, or null; clears it. Writer only. */
+    public Throwable takeFoldFailure() {
+        Throwable t = foldFailure;
+        foldFailure = null;
+        return t;
+    }
+
+    /** Whether a fold has finished that the next {@link #publish} would put in place. Writer only. */
+    public boolean foldFinished() {
+        return fold != null && fold.result.isDone();
+    }
+
+    /** Waits for the fold in progress, if any, to finish (its result is put in place by the next {@link #publish}). */
+    public void awaitFold() {
+        Fold f = fold;
+        if (f != null) {
+            try {
+                f.result.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // publish() reports it
             }
+        }
+    }
+
+    private static boolean manyDeleted(Segment s) {
+        return s != null && s.deletedCount() > 0 && s.deletedCount() * 8L >= s.edgeCount();
+    }
+
+    /** Starts folding the sealed segments (and the history) into a new history. */
+    private void startFold(long cutoff) {
+        List<Segment> inputs = new ArrayList<>();
+        if (history != null) {
+            inputs.add(history);
+        }
+        inputs.addAll(sealed);
+        int[][] deletedNow = new int[inputs.size()][];
+        for (int i = 0; i < deletedNow.length; i++) {
+            deletedNow[i] = inputs.get(i).deletedSnapshot();
+        }
+        Fold f = new Fold(inputs);
+        fold = f;
+        try {
+            folder.execute(() -> {
+                try {
+                    f.result.complete(mergeHistory(inputs, cutoff, deletedNow));
+                } catch (Throwable t) {
+                    f.result.completeExceptionally(t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            fold = null; // the executor is shut down (the graph is closing): the segments stay as they are
+        }
+    }
+
+    /**
+     * Puts a finished fold's result in place of its inputs, after replaying the deletions that hit
+     * them meanwhile. A failed fold changes nothing: its inputs stay published, the next
+     * publication starts another, and {@link #takeFoldFailure} hands its error over.
+     */
+    private void finishFold(long cutoff) {
+        Fold f = fold;
+        if (f == null || !f.result.isDone()) {
+            return;
+        }
+        fold = null;
+        Segment merged;
+        try {
+            merged = f.result.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            foldFailure = e.getCause() == null ? e : e.getCause();
+            return;
+        }
+        EdgeBuffer d = f.deletions;
+        for (int i = 0; i < d.size(); i++) {
+            if (merged != null) {
+                merged.delete(d.user(i), d.tweet(i), d.type(i), d.time(i));
+            }
+        }
+        history = merged;
+        sealed.removeIf(f::isInput);
+        folds++;
+    }
+
+    private void publishSnapshot(long cutoff) {
+        if (history != null && history.maxTime() < cutoff && (fold == null || !fold.isInput(history))) {
+            history = null;
         }
         List<Segment> segments = new ArrayList<>();
         for (Bucket b : buckets.descendingMap().values()) {
@@ -225,39 +394,21 @@ public final class EngagementGraph {
                 segments.add(b.segments.get(i));
             }
         }
+        segments.addAll(sealed);
         if (history != null) {
             segments.add(history);
         }
         snapshot = new EngagementSnapshot(segments.toArray(new Segment[0]), history, cutoff, newest, counters());
     }
 
-    /** Folds the edges of {@code sealed} into the history (one merge) and drops the buckets. */
-    private void fold(List<Bucket> sealed, long cutoff) {
-        if (sealed.isEmpty()) {
-            return;
-        }
-        List<Segment> parts = new ArrayList<>();
-        if (history != null) {
-            parts.add(history);
-        }
-        for (Bucket b : sealed) {
-            parts.addAll(b.segments);
-            buckets.remove(b.index);
-        }
-        if (!parts.isEmpty()) {
-            history = mergeHistory(parts, cutoff);
-            folds++;
-        }
-    }
-
     /** The live edges of {@code parts} as one segment with its user rows in id order, or null. */
-    private Segment mergeHistory(List<Segment> parts, long cutoff) {
+    private Segment mergeHistory(List<Segment> parts, long cutoff, int[][] deleted) {
         long from = Long.MAX_VALUE;
         for (Segment p : parts) {
             from = Math.min(from, p.minTime());
         }
         // Times are kept as offsets from the base: the oldest edge kept is the latest base that works.
-        return merge(parts, Math.max(from, cutoff), cutoff, true);
+        return Segment.merge(parts, Math.max(from, cutoff), cutoff, true, deleted);
     }
 
     /** Turns the buffer into segments (not yet published). */
@@ -337,11 +488,7 @@ public final class EngagementGraph {
     }
 
     private Segment merge(List<Segment> parts, long base, long cutoff) {
-        return merge(parts, base, cutoff, false);
-    }
-
-    private Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById) {
-        Segment merged = Segment.merge(parts, base, cutoff, usersById);
+        Segment merged = Segment.merge(parts, base, cutoff);
         merges++;
         mergedEdges += merged == null ? 0 : merged.edgeCount();
         return merged;

@@ -50,8 +50,21 @@ public final class EngagementSnapshot {
         return segments.length;
     }
 
-    /** Stored edges not deleted (a few at the window's start may already be invisible). */
+    /**
+     * Edges in the window, not deleted: what readers see. O(segments), plus O(rows + edges) for
+     * each segment that holds edges older than the window (the history between folds, the oldest
+     * bucket). {@link #storedEdges()} counts what memory holds.
+     */
     public long edgeCount() {
+        long n = 0;
+        for (Segment s : segments) {
+            n += s.liveEdges(cutoff);
+        }
+        return n;
+    }
+
+    /** Edges held, not deleted, some of them maybe older than the window (dropped at the next fold). O(segments). */
+    public long storedEdges() {
         long n = 0;
         for (Segment s : segments) {
             n += s.edgeCount() - s.deletedCount();

@@ -59,6 +59,9 @@ public final class LiveGraph implements AutoCloseable {
     private final Settings settings;
     private final Log log;
     private final EngagementGraph engagements;
+    /** Runs the engagement graph's folds into its history, beside the writer. */
+    private final java.util.concurrent.ExecutorService folder;
+
     private final FollowGraph follows = new FollowGraph();
     private final NegativeSignals signals = new NegativeSignals();
     private final LinkedBlockingQueue<ChangeBatch> queue = new LinkedBlockingQueue<>();
@@ -78,7 +81,12 @@ public final class LiveGraph implements AutoCloseable {
         this.database = database;
         this.settings = settings;
         this.log = log;
-        this.engagements = new EngagementGraph(settings.engagement());
+        this.folder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "roost-live-graph-fold-" + database);
+            t.setDaemon(true);
+            return t;
+        });
+        this.engagements = new EngagementGraph(settings.engagement(), folder);
     }
 
     /** Loads the live graph of {@code db} and keeps it current; see the class comment. */
@@ -103,6 +111,7 @@ public final class LiveGraph implements AutoCloseable {
                     db.databaseName(), loaded.millis(), loaded.follows(), loaded.engagements(), loaded.newestTime());
         } catch (RuntimeException e) {
             dbms.unregisterTransactionEventListener(db.databaseName(), live.listener);
+            live.folder.shutdownNow();
             throw e;
         }
         live.writer = new Thread(live::writeLoop, "roost-live-graph-" + db.databaseName());
@@ -195,6 +204,9 @@ public final class LiveGraph implements AutoCloseable {
                 return;
             }
             if (batch == null) {
+                if (engagements.foldFinished()) {
+                    publishAll(); // a fold finished while no change came: put it in place now
+                }
                 continue;
             }
             long start = System.nanoTime();
@@ -204,19 +216,29 @@ public final class LiveGraph implements AutoCloseable {
                 apply(batch);
                 last = batch.sequence;
             }
-            try {
-                engagements.publish();
-                follows.publish();
-                signals.publish();
-                prepareCounting();
-            } catch (RuntimeException e) {
-                writerFailures++;
-                log.error("Roost live graph of '" + database + "': publishing failed", e);
-            }
+            publishAll();
             synchronized (appliedMonitor) {
                 applied = last;
                 appliedMonitor.notifyAll();
             }
+        }
+    }
+
+    private void publishAll() {
+        try {
+            engagements.publish();
+            follows.publish();
+            signals.publish();
+            prepareCounting();
+        } catch (RuntimeException e) {
+            writerFailures++;
+            log.error("Roost live graph of '" + database + "': publishing failed", e);
+        }
+        Throwable foldFailure = engagements.takeFoldFailure();
+        if (foldFailure != null) {
+            // Nothing is lost: the sealed segments stay published as they were, and the next
+            // publication folds again.
+            log.error("Roost live graph of '" + database + "': folding into the history failed", foldFailure);
         }
     }
 
@@ -317,6 +339,7 @@ public final class LiveGraph implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        folder.shutdownNow();
         synchronized (appliedMonitor) {
             appliedMonitor.notifyAll();
         }

@@ -17,14 +17,14 @@ import java.util.List;
  *
  * <p>Both sides store the other end's id itself (a long) next to each edge, so a random-walk step
  * reads one array slot, one cache miss, instead of a row number and then the id in the other
- * side's dictionary (two dependent misses). The user side also keeps the tweet's author (for the
- * same reason: counting reads it with every edge) and the tweet's row (for deletions).
+ * side's dictionary (two dependent misses). The user side keeps the tweet's row too, for the
+ * author and for deletions; the history also keeps the author itself ({@link #userAuthor}).
  *
- * <p>Memory per edge: 25 bytes on the user side (tweet id, author, tweet row, time, type), 13 on
- * the tweet side (user id, time, type), 2 bits of deletion flags; per user row 4 bytes of offsets
- * plus its {@link LongIdIndex} entry (16 to 24 bytes); per tweet row the same plus 8 bytes of
- * author id. The history (see {@link EngagementGraph}) also keeps 8 bytes per user of the follow
- * base it was last indexed by ({@link #slicesFor}).
+ * <p>Memory per edge: 17 bytes on the user side (tweet id, tweet row, time, type), 8 more in the
+ * history (author), 13 on the tweet side (user id, time, type), 2 bits of deletion flags; per user
+ * row 4 bytes of offsets plus its {@link LongIdIndex} entry (16 to 24 bytes); per tweet row the
+ * same plus 8 bytes of author id. The history (see {@link EngagementGraph}) also keeps 8 bytes per
+ * user of the follow base it was last indexed by ({@link #slicesFor}).
  * {@link #bytes()} adds it up.
  *
  * <p>Thread-safety: every field is final and the arrays are filled before the segment is
@@ -47,8 +47,10 @@ public final class Segment {
     final long[] userTweetId;
 
     /**
-     * Author of the tweet of each user-side edge (the tweet row's author, copied): reading a
-     * user's engagements with their authors then costs no second, dependent read per edge.
+     * Author of the tweet of each user-side edge (the tweet row's author, copied), in the history
+     * only ({@link #usersById}; null elsewhere): reading a user's engagements with their authors
+     * then costs no second, dependent read per edge. The small segments that ingest merges again
+     * and again do without it (copying it cost ingest a fifth of its speed). See {@link #authorAt}.
      */
     final long[] userAuthor;
 
@@ -235,6 +237,15 @@ public final class Segment {
 
     /** As {@link #merge(List, long, long)}; {@code usersById} as in {@link #build(EdgeBuffer, long, int, int, boolean)}. */
     static Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById) {
+        return merge(parts, base, cutoff, usersById, null);
+    }
+
+    /**
+     * As {@link #merge(List, long, long, boolean)}, with each part's deleted edges given by {@code
+     * deleted[part]} ({@link #deletedSnapshot}) instead of its flags, or by its flags when {@code
+     * deleted} is null: a merge on another thread than the writer's sees one fixed state.
+     */
+    static Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById, int[][] deleted) {
         int np = parts.size();
         int total = 0;
         int du = 0;
@@ -271,10 +282,11 @@ public final class Segment {
             Segment seg = parts.get(p);
             int[] un = userNumber[p];
             int[] tn = tweetNumber[p];
+            int[] gone = deleted == null ? seg.userDeleted : deleted[p];
             for (int u = 0; u < seg.users.size(); u++) {
                 int nu = un == null ? u : un[u];
                 for (int q = seg.userFrom(u, cutoff), end = seg.userStart[u + 1]; q < end; q++) {
-                    if (Bits.get(seg.userDeleted, q)) {
+                    if (Bits.get(gone, q)) {
                         continue;
                     }
                     long time = seg.base + seg.userTime[q];
@@ -429,7 +441,7 @@ public final class Segment {
         int[] tweetFill = Arrays.copyOf(tweetStart, tweets);
         int[] userTweet = new int[n];
         long[] userTweetId = new long[n];
-        long[] userAuthor = new long[n];
+        long[] userAuthor = usersById ? new long[n] : null;
         int[] userTime = new int[n];
         byte[] userType = new byte[n];
         long[] tweetUser = new long[n];
@@ -445,7 +457,9 @@ public final class Segment {
             int p = userFill[u]++;
             userTweet[p] = t;
             userTweetId[p] = tweetIds[t];
-            userAuthor[p] = authors[t];
+            if (userAuthor != null) {
+                userAuthor[p] = authors[t];
+            }
             userTime[p] = offset;
             userType[p] = type;
             int q = tweetFill[t]++;
@@ -610,7 +624,20 @@ public final class Segment {
      * unless it is {@link Long#MIN_VALUE}. Writer only. O(degree of the user and of the tweet).
      */
     boolean delete(long userId, long tweetId, int type, long time) {
+        return deleteAt(find(userId, tweetId, type, time), userId);
+    }
+
+    /**
+     * As {@link #delete}, returning the time of the edge deleted, or {@link Long#MIN_VALUE} when
+     * none matched.
+     */
+    long deleteTimed(long userId, long tweetId, int type, long time) {
         int p = find(userId, tweetId, type, time);
+        return deleteAt(p, userId) ? base + userTime[p] : Long.MIN_VALUE;
+    }
+
+    /** Marks the user-side edge at {@code p} (of {@code userId}) deleted on both sides; false when {@code p < 0}. */
+    private boolean deleteAt(int p, long userId) {
         if (p < 0) {
             return false;
         }
@@ -625,6 +652,16 @@ public final class Segment {
         Bits.set(userDeleted, p);
         deletedCount++;
         return true;
+    }
+
+    /** The author of the tweet of the user-side edge at {@code p}. */
+    long authorAt(int p) {
+        return userAuthor != null ? userAuthor[p] : tweetAuthor[userTweet[p]];
+    }
+
+    /** A copy of the user-side deletion flags as they are now, for a merge that runs beside the writer. */
+    int[] deletedSnapshot() {
+        return userDeleted.clone();
     }
 
     /** Whether a live edge (user, tweet, type, time) is stored here; {@code time} as in {@link #delete}. */
@@ -680,7 +717,7 @@ public final class Segment {
                 + Memory.array(userStart.length, 4)
                 + Memory.array(userTweet.length, 4)
                 + Memory.array(userTweetId.length, 8)
-                + Memory.array(userAuthor.length, 8)
+                + (userAuthor == null ? 0 : Memory.array(userAuthor.length, 8))
                 + Memory.array(userTime.length, 4)
                 + Memory.array(userType.length, 1)
                 + Memory.array(userDeleted.length, 4)

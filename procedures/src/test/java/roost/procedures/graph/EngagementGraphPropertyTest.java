@@ -16,7 +16,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The engagement graph answers like a plain list of edges, whatever the order of adds, deletes and publications. */
+/**
+ * The engagement graph answers like a plain list of edges, whatever the order of adds, deletes
+ * and publications, and whenever its folds into the history finish (at once, or on a later
+ * publication, with deletions meanwhile).
+ */
 class EngagementGraphPropertyTest {
     private static final long T0 = 1_341_100_800_000L;
     private static final long MIN = 60_000L;
@@ -39,18 +43,41 @@ class EngagementGraphPropertyTest {
         return op.list().ofMinSize(1).ofMaxSize(120);
     }
 
-    @Property(tries = 200)
+    /** Runs tasks only when told: a fold started on one publication finishes on a later one. */
+    static final class Deferred implements java.util.concurrent.Executor {
+        private final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            queued.add(task);
+        }
+
+        void runAll() {
+            List<Runnable> now = new ArrayList<>(queued);
+            queued.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Property(tries = 300)
     void answersLikeAListOfEdges(
             @ForAll("ops") List<Op> ops,
             @ForAll("windows") int windowMinutes,
             @ForAll("spans") int spanMinutes,
-            @ForAll("smalls") int small) {
-        EngagementGraph g = new EngagementGraph(new EngagementGraph.Settings(
-                Duration.ofMinutes(windowMinutes), Duration.ofMinutes(Math.min(spanMinutes, windowMinutes)), small));
+            @ForAll("smalls") int small,
+            @ForAll boolean foldsLater,
+            @ForAll boolean finishLastFold) {
+        Deferred later = new Deferred();
+        EngagementGraph.Settings settings = new EngagementGraph.Settings(
+                Duration.ofMinutes(windowMinutes), Duration.ofMinutes(Math.min(spanMinutes, windowMinutes)), small);
+        EngagementGraph g = foldsLater ? new EngagementGraph(settings, later) : new EngagementGraph(settings);
         List<Edge> model = new ArrayList<>();
         long newest = Long.MIN_VALUE;
         for (Op op : ops) {
             if (op.kind() == 0) {
+                if (op.victim() % 2 == 0) {
+                    later.runAll(); // the fold started earlier finishes now
+                }
                 g.publish();
             } else if (op.kind() == 7) {
                 List<Edge> visible = visible(model, newest, windowMinutes);
@@ -69,6 +96,9 @@ class EngagementGraphPropertyTest {
                     model.add(e);
                 }
             }
+        }
+        if (finishLastFold) {
+            later.runAll();
         }
         g.publish();
         List<Edge> visible = visible(model, newest, windowMinutes);

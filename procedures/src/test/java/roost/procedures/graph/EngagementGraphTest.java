@@ -214,4 +214,58 @@ class EngagementGraphTest {
         assertThat(g.contains(2, 100, LIKE, T0 + 5)).isTrue();
         assertThat(g.contains(2, 100, LIKE, T0 + 6)).isFalse();
     }
+
+    /**
+     * A fold runs beside the writer: until it is put in place, the sealed segments stay published
+     * as they are, and a deletion meanwhile shows at once and is replayed on the fold's result.
+     */
+    @Test
+    void aFoldRunsBesideTheWriterAndKeepsDeletionsMadeMeanwhile() {
+        List<Runnable> later = new ArrayList<>();
+        EngagementGraph g = new EngagementGraph(
+                new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), later::add);
+        for (int h = 0; h < 10; h++) {
+            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
+        }
+        g.publish();
+        assertThat(later).hasSize(1);
+        EngagementSnapshot during = g.snapshot();
+        assertThat(during.history).isNull();
+        assertThat(recent(during, 1, 20)).hasSize(10);
+        assertThat(g.delete(1, 103, LIKE, T0 + 3 * H)).isTrue();
+        assertThat(recent(g.snapshot(), 1, 20)).hasSize(9).doesNotContain("103/9/0@3");
+        later.remove(0).run();
+        assertThat(g.foldFinished()).isTrue();
+        g.publish();
+        EngagementSnapshot after = g.snapshot();
+        assertThat(after.history).isNotNull();
+        assertThat(after.counters().folds()).isEqualTo(1);
+        assertThat(recent(after, 1, 20)).hasSize(9).doesNotContain("103/9/0@3");
+        assertThat(after.history.deletedCount()).isEqualTo(1);
+    }
+
+    /** A folder that turns the work down (shut down) changes nothing; the next publication tries again. */
+    @Test
+    void aRejectedFoldLeavesTheSealedSegmentsPublished() {
+        java.util.concurrent.atomic.AtomicBoolean reject = new java.util.concurrent.atomic.AtomicBoolean(true);
+        EngagementGraph g = new EngagementGraph(
+                new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), task -> {
+                    if (reject.get()) {
+                        throw new java.util.concurrent.RejectedExecutionException("shut down");
+                    }
+                    task.run();
+                });
+        for (int h = 0; h < 10; h++) {
+            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
+        }
+        g.publish();
+        assertThat(g.snapshot().history).isNull();
+        assertThat(recent(g.snapshot(), 1, 20)).hasSize(10);
+        reject.set(false);
+        g.publish();
+        assertThat(g.snapshot().history).isNotNull();
+        // The history (hours 0 to 5) and the two buckets not yet sealed (6 to 7, 8 to 9).
+        assertThat(g.snapshot().segmentCount()).isEqualTo(3);
+        assertThat(recent(g.snapshot(), 1, 20)).hasSize(10);
+    }
 }

@@ -89,8 +89,7 @@ class LiveGraphConcurrencyTest {
         live.close();
         assertThat(failure.get()).isNull();
         assertThat(reads.get()).isPositive();
-        // 20,000 edges at one a second over 5.5 h, window 1 h: the last hour, and the rest of its oldest 10-minute
-        // bucket.
+        // 20,000 edges at one a second over 5.5 h, window 1 h: the last hour, less the few deleted.
         LiveGraph.Stats stats = live.stats();
         assertThat(stats.engagementEdges()).isBetween(3500L, 4300L);
         assertThat(stats.newestTime()).isEqualTo(T0 + 19_999_000L);
