@@ -8,8 +8,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import roost.procedures.communities.CommunityProcedures;
 import roost.procedures.earlybird.EarlybirdProcedures;
 import roost.procedures.earlybird.LightRankerProcedures;
+import roost.procedures.extension.RoostRuntime;
 import roost.procedures.graph.LiveGraphProcedure;
-import roost.procedures.network.NetworkProcedures;
+import roost.procedures.network.EngagedByFollowingsProcedure;
 import roost.procedures.realgraph.RealGraphProcedures;
 import roost.procedures.salsa.SalsaProcedures;
 import roost.procedures.trust.TrustProcedures;
@@ -22,7 +23,6 @@ public final class RoostProcedures {
             VersionProcedure.class,
             LiveGraphProcedure.class,
             CommunityProcedures.class,
-            NetworkProcedures.class,
             RealGraphProcedures.class,
             SalsaProcedures.class,
             TrustProcedures.class,
@@ -30,6 +30,20 @@ public final class RoostProcedures {
             EarlybirdProcedures.class,
             LightRankerProcedures.class);
     public static final List<Class<?>> FUNCTION_CLASSES = List.of();
+
+    /**
+     * Registers Roost's kernel procedures (those not written as {@code @Procedure} methods; see
+     * {@link EngagedByFollowingsProcedure} for why). The extension calls this in every DBMS, embedded
+     * or server, when it starts: they need its {@link RoostRuntime}, and a server does not find them
+     * in the jar.
+     */
+    public static void registerKernelProcedures(GlobalProcedures procedures, RoostRuntime runtime) {
+        try {
+            procedures.register(new EngagedByFollowingsProcedure(runtime));
+        } catch (ProcedureException e) {
+            throw new IllegalStateException("Registering Roost's kernel procedures failed: " + e.getMessage(), e);
+        }
+    }
 
     private RoostProcedures() {}
 

@@ -9,12 +9,14 @@ import org.neo4j.kernel.extension.context.ExtensionContext;
 import org.neo4j.kernel.lifecycle.Lifecycle;
 import org.neo4j.kernel.lifecycle.LifecycleAdapter;
 import org.neo4j.logging.internal.LogService;
+import roost.procedures.RoostProcedures;
 
 /**
  * The Roost database extension. Neo4j finds it through {@code META-INF/services} both in an
  * embedded database (it is on the classpath) and in a server (the jar is in {@code plugins/}).
  * It creates one {@link RoostRuntime} per DBMS and registers it as a procedure component, so a
- * procedure reaches the live structures with {@code @Context public RoostRuntime roost;}.
+ * procedure reaches the live structures with {@code @Context public RoostRuntime roost;}, and it
+ * registers the kernel procedures ({@link RoostProcedures#registerKernelProcedures}).
  */
 public final class RoostExtensionFactory extends ExtensionFactory<RoostExtensionFactory.Dependencies> {
     public static final String NAME = "roost";
@@ -43,6 +45,7 @@ public final class RoostExtensionFactory extends ExtensionFactory<RoostExtension
                 dependencies::databaseManagementService);
         // Registered at construction so that the component exists before any procedure is compiled.
         dependencies.globalProcedures().registerComponent(RoostRuntime.class, ctx -> runtime, true);
+        RoostProcedures.registerKernelProcedures(dependencies.globalProcedures(), runtime);
         return new LifecycleAdapter() {
             @Override
             public void start() {

@@ -1,0 +1,127 @@
+package roost.procedures.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static roost.procedures.GraphFixture.T0;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.graphdb.QueryExecutionException;
+import roost.procedures.EmbeddedDatabase;
+import roost.procedures.GraphFixture;
+
+/**
+ * {@code roost.network.engagedByFollowings} is a kernel procedure, registered by the extension: it
+ * must read, to Neo4j Browser and to a Cypher user, like an annotated one. Its documentation, mode,
+ * row values and errors, through Cypher on an embedded database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngagedByFollowingsProcedureIT {
+    @TempDir
+    static Path home;
+
+    private EmbeddedDatabase database;
+
+    /** Viewer 1 follows 2 and 3; both engaged with 100 (by 7), 3 also with 101 (by 8). */
+    @BeforeAll
+    void start() {
+        database = new EmbeddedDatabase(home);
+        new GraphFixture(database.db())
+                .follow(1, 2)
+                .follow(1, 3)
+                .tweet(100, 7, T0)
+                .tweet(101, 8, T0)
+                .engage(2, "LIKED", 100, T0 + 1)
+                .engage(3, "RETWEETED", 100, T0 + 2)
+                .engage(3, "LIKED", 101, T0 + 3);
+    }
+
+    @AfterAll
+    void stop() {
+        database.close();
+    }
+
+    private List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
+        return database.db()
+                .executeTransactionally(cypher, params, r -> r.stream().toList());
+    }
+
+    @Test
+    void showProceduresDocumentsItLikeAnAnnotatedProcedure() {
+        Map<String, Object> row = rows(
+                        "SHOW PROCEDURES YIELD name, description, mode, worksOnSystem, argumentDescription, "
+                                + "returnDescription WHERE name = 'roost.network.engagedByFollowings' RETURN *",
+                        Map.of())
+                .get(0);
+        assertThat(row.get("description"))
+                .isEqualTo(EngagedByFollowingsProcedure.DESCRIPTION)
+                .asString()
+                .contains("maxSocialProof (10)", "weights ('realgraph' | 'uniform')");
+        assertThat(row).containsEntry("mode", "READ").containsEntry("worksOnSystem", false);
+        @SuppressWarnings("unchecked")
+        var arguments = (List<Map<String, Object>>) row.get("argumentDescription");
+        assertThat(arguments).extracting(a -> a.get("name")).containsExactly("userId", "config");
+        assertThat(arguments).extracting(a -> a.get("description")).doesNotContainNull();
+        assertThat(arguments.get(1).get("default")).asString().contains("{}");
+        @SuppressWarnings("unchecked")
+        var returns = (List<Map<String, Object>>) row.get("returnDescription");
+        assertThat(returns)
+                .extracting(a -> a.get("name"))
+                .containsExactly(
+                        "tweetId",
+                        "authorId",
+                        "score",
+                        "socialProof",
+                        "socialProofCount",
+                        "engagementTypes",
+                        "newestEngagement");
+        assertThat(returns).extracting(a -> a.get("description")).doesNotContainNull();
+    }
+
+    @Test
+    void rowsCarryCypherValues() {
+        List<Map<String, Object>> rows =
+                rows("CALL roost.network.engagedByFollowings(1, {weights: 'uniform'})", Map.of());
+        assertThat(rows).extracting(r -> r.get("tweetId")).containsExactly(100L, 101L);
+        Map<String, Object> top = rows.get(0);
+        assertThat(top)
+                .containsEntry("authorId", 7L)
+                .containsEntry("score", 2.0)
+                .containsEntry("socialProofCount", 2L)
+                .containsEntry("newestEngagement", T0 + 2);
+        assertThat(top.get("socialProof")).asList().containsExactlyInAnyOrder(2L, 3L);
+        assertThat(top.get("engagementTypes")).asList().containsExactlyInAnyOrder("LIKED", "RETWEETED");
+        // Values compose with the rest of the query like any procedure's.
+        assertThat(rows(
+                        "CALL roost.network.engagedByFollowings($user, {weights: 'uniform', minSocialProof: 2}) "
+                                + "YIELD tweetId, socialProof "
+                                + "MATCH (t:Tweet {id: tweetId}) RETURN t.id AS id, size(socialProof) AS proof",
+                        Map.of("user", 1L)))
+                .containsExactly(Map.of("id", 100L, "proof", 2L));
+    }
+
+    @Test
+    void badArgumentsAreErrorsThatNameThem() {
+        Map<String, Object> nullUser = new HashMap<>();
+        nullUser.put("user", null);
+        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings($user)", nullUser))
+                .isInstanceOf(QueryExecutionException.class)
+                .hasMessageContaining("Failed to invoke procedure `roost.network.engagedByFollowings`")
+                .hasMessageContaining("userId must be an integer, was null");
+        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings('one')", Map.of()))
+                .isInstanceOf(QueryExecutionException.class);
+        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings(1, {maxSocialProof: 'ten'})", Map.of()))
+                .hasMessageContaining("roost.network.engagedByFollowings")
+                .hasMessageContaining("maxSocialProof");
+        // A null config is the default config.
+        assertThat(rows("CALL roost.network.engagedByFollowings(1, null)", Map.of()))
+                .hasSize(2);
+    }
+}
