@@ -33,13 +33,17 @@ import java.util.concurrent.Executor;
  * the window, its user rows in id order. A reader then finds most of a user's edges in one row of
  * one segment instead of one row in each of several: counting reads a followee's edges in the
  * history through the follow base's rows ({@link Segment#slicesFor}) without any lookup. A fold
- * rewrites the whole history (once per span of data time, or when an eighth of it is deleted),
- * which drops what left the window meanwhile; between folds, readers skip its edges older than
- * the window. A fold runs on the {@code folder} executor, beside the writer: the sealed segments
- * stay published as they are until it is done, deletions that hit its inputs meanwhile are applied
- * to them at once and replayed on its result, and ingest does not wait for it. It needs memory for
- * a second history while it runs. {@link #consolidate} folds everything at once on the caller's
- * thread, for a load: the whole window then sits in the history.
+ * rewrites the whole history, which drops what left the window meanwhile; between folds, readers
+ * skip its edges older than the window. So that a fold's cost stays in proportion to what it
+ * brings in, one starts when the sealed edges reach an eighth of the history, when an eighth of
+ * the history is deleted, or when the window has moved a full span since the last fold; late
+ * edges (for a bucket already sealed) wait in a small sealed segment until then. After a failed
+ * fold the next waits for a span of data time. A fold runs on the {@code folder} executor,
+ * beside the writer: the sealed segments stay published as they are until it is done, deletions
+ * that hit its inputs meanwhile are applied to them at once and replayed on its result, and
+ * ingest does not wait for it. It needs memory for a second history while it runs.
+ * {@link #consolidate} folds everything at once on the caller's thread, for a load: the whole
+ * window then sits in the history.
  *
  * <p>Threads: one writer (all methods except {@link #snapshot()}, which is for any number of
  * readers, lock-free). The writer methods are not thread-safe; the caller serialises them.
@@ -98,10 +102,16 @@ public final class EngagementGraph {
 
     private Throwable foldFailure;
 
+    /** Data time ({@link #newest}) when the last fold started; {@link Long#MIN_VALUE} before the first. */
+    private long lastFoldAt = Long.MIN_VALUE;
+
+    /** Data time before which no fold starts (after a failed one), or {@link Long#MIN_VALUE}. */
+    private long noFoldBefore = Long.MIN_VALUE;
+
     /**
-     * A fold in progress: its inputs (the history first, if any, then sealed segments), the
-     * deletion flags they had when it started, and the deletions that hit them since (replayed on
-     * the result: user, tweet, type and the edge's exact time).
+     * A fold in progress: its inputs (the history first, if any, then sealed segments) and the
+     * deletions that hit them since it started (replayed on the result: user, tweet, type and the
+     * edge's exact time). The deletion flags they had when it started go to the fold's task.
      */
     private static final class Fold {
         final List<Segment> inputs;
@@ -131,6 +141,7 @@ public final class EngagementGraph {
     private long mergedEdges;
     private long expiredBuckets;
     private long folds;
+    private long foldFailures;
 
     private volatile EngagementSnapshot snapshot;
 
@@ -263,15 +274,56 @@ public final class EngagementGraph {
         for (Bucket b : ready) { // oldest first
             buckets.remove(b.index);
             for (Segment segment : b.segments) { // oldest first: each goes before the ones before it
-                sealed.add(0, segment);
+                seal(segment, cutoff);
             }
         }
         finishFold(cutoff);
-        if (fold == null && (!sealed.isEmpty() || manyDeleted(history))) {
+        if (fold == null && foldDue()) {
             startFold(cutoff);
             finishFold(cutoff); // done at once when folds run on this thread
         }
         publishSnapshot(cutoff);
+    }
+
+    /**
+     * Puts a segment of a sealed bucket first in {@link #sealed}. Late edges come as small
+     * segments: one is merged with the newest sealed segment while that is small too (and no
+     * fold reads it), so they stay few until the next fold.
+     */
+    private void seal(Segment segment, long cutoff) {
+        if (!sealed.isEmpty() && segment.edgeCount() < smallSegmentEdges) {
+            Segment first = sealed.get(0);
+            if (first.edgeCount() < smallSegmentEdges && (fold == null || !fold.isInput(first))) {
+                sealed.remove(0);
+                long base = Math.max(Math.min(first.minTime(), segment.minTime()), cutoff);
+                segment = merge(List.of(first, segment), base, cutoff);
+                if (segment == null) {
+                    return;
+                }
+            }
+        }
+        sealed.add(0, segment);
+    }
+
+    /** Whether a fold should start now (see the class comment). */
+    private boolean foldDue() {
+        if (newest < noFoldBefore) {
+            return false;
+        }
+        if (manyDeleted(history)) {
+            return true;
+        }
+        if (sealed.isEmpty()) {
+            return false;
+        }
+        if (history == null || lastFoldAt == Long.MIN_VALUE || newest - lastFoldAt >= span) {
+            return true;
+        }
+        long sealedEdges = 0;
+        for (Segment s : sealed) {
+            sealedEdges += s.edgeCount();
+        }
+        return sealedEdges * 8L >= history.edgeCount();
     }
 
     /**
@@ -283,8 +335,8 @@ public final class EngagementGraph {
         flush();
         long cutoff = cutoff();
         if (fold != null) {
-            fold.result.join();
-            finishFold(cutoff);
+            awaitFold();
+            finishFold(cutoff); // a failed fold changes nothing: its inputs are folded below
         }
         List<Segment> parts = new ArrayList<>();
         if (history != null) {
@@ -296,8 +348,11 @@ public final class EngagementGraph {
         }
         buckets.clear();
         sealed.clear();
-        history = parts.isEmpty() ? null : mergeHistory(parts, cutoff, null);
-        folds++;
+        if (!parts.isEmpty()) {
+            history = mergeHistory(parts, cutoff, null);
+            folds++;
+            lastFoldAt = newest;
+        }
         publishSnapshot(cutoff);
     }
 
@@ -319,9 +374,20 @@ public final class EngagementGraph {
         if (f != null) {
             try {
                 f.result.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
                 // publish() reports it
             }
+        }
+    }
+
+    /**
+     * Ends the fold in progress if it never started (its executor was shut down first), so that
+     * nothing waits for it forever. For closing, once the writer has stopped; any thread.
+     */
+    public void abandonFold() {
+        Fold f = fold;
+        if (f != null) {
+            f.result.cancel(false);
         }
     }
 
@@ -350,6 +416,7 @@ public final class EngagementGraph {
                     f.result.completeExceptionally(t);
                 }
             });
+            lastFoldAt = newest;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             fold = null; // the executor is shut down (the graph is closing): the segments stay as they are
         }
@@ -357,8 +424,8 @@ public final class EngagementGraph {
 
     /**
      * Puts a finished fold's result in place of its inputs, after replaying the deletions that hit
-     * them meanwhile. A failed fold changes nothing: its inputs stay published, the next
-     * publication starts another, and {@link #takeFoldFailure} hands its error over.
+     * them meanwhile. A failed fold changes nothing: its inputs stay published, the next fold
+     * waits for a span of data time, and {@link #takeFoldFailure} hands the error over.
      */
     private void finishFold(long cutoff) {
         Fold f = fold;
@@ -371,11 +438,13 @@ public final class EngagementGraph {
             merged = f.result.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
             foldFailure = e.getCause() == null ? e : e.getCause();
+            foldFailures++;
+            noFoldBefore = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest + span;
             return;
         }
-        EdgeBuffer d = f.deletions;
-        for (int i = 0; i < d.size(); i++) {
-            if (merged != null) {
+        if (merged != null) {
+            EdgeBuffer d = f.deletions;
+            for (int i = 0; i < d.size(); i++) {
                 merged.delete(d.user(i), d.tweet(i), d.type(i), d.time(i));
             }
         }
@@ -388,6 +457,8 @@ public final class EngagementGraph {
         if (history != null && history.maxTime() < cutoff && (fold == null || !fold.isInput(history))) {
             history = null;
         }
+        // Sealed segments wholly out of the window go too (the next fold would drop them).
+        sealed.removeIf(s -> s.maxTime() < cutoff && (fold == null || !fold.isInput(s)));
         List<Segment> segments = new ArrayList<>();
         for (Bucket b : buckets.descendingMap().values()) {
             for (int i = b.segments.size() - 1; i >= 0; i--) {
@@ -506,7 +577,8 @@ public final class EngagementGraph {
 
     /** Counters since creation; writer thread only (readers get them from the snapshot). */
     Counters counters() {
-        return new Counters(added, droppedOld, deleted, merges, mergedEdges, expiredBuckets, folds, pending.size());
+        return new Counters(
+                added, droppedOld, deleted, merges, mergedEdges, expiredBuckets, folds, foldFailures, pending.size());
     }
 
     /**
@@ -517,6 +589,7 @@ public final class EngagementGraph {
      * @param mergedEdges edges copied by merges
      * @param expiredBuckets buckets dropped as the window moved
      * @param folds merges into the history (see the class comment)
+     * @param foldFailures folds that failed (their inputs stayed as they were)
      * @param buffered edges buffered, not yet published
      */
     public record Counters(
@@ -527,5 +600,6 @@ public final class EngagementGraph {
             long mergedEdges,
             long expiredBuckets,
             long folds,
+            long foldFailures,
             int buffered) {}
 }

@@ -8,7 +8,11 @@ package roost.procedures.graph;
  */
 public final class EngagementSnapshot {
     private static final EngagementSnapshot EMPTY = new EngagementSnapshot(
-            new Segment[0], null, Long.MIN_VALUE, Long.MIN_VALUE, new EngagementGraph.Counters(0, 0, 0, 0, 0, 0, 0, 0));
+            new Segment[0],
+            null,
+            Long.MIN_VALUE,
+            Long.MIN_VALUE,
+            new EngagementGraph.Counters(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
     final Segment[] segments;
     /** The history segment (also the last of {@link #segments}), or null. */

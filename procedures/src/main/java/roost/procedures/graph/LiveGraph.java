@@ -236,8 +236,8 @@ public final class LiveGraph implements AutoCloseable {
         }
         Throwable foldFailure = engagements.takeFoldFailure();
         if (foldFailure != null) {
-            // Nothing is lost: the sealed segments stay published as they were, and the next
-            // publication folds again.
+            // Nothing is lost: the sealed segments stay published as they were, and the next fold
+            // starts once the data's time has moved a span on.
             log.error("Roost live graph of '" + database + "': folding into the history failed", foldFailure);
         }
     }
@@ -339,7 +339,8 @@ public final class LiveGraph implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        folder.shutdownNow();
+        folder.shutdownNow(); // interrupts a fold in progress (Segment.merge stops)
+        engagements.abandonFold(); // and ends one that never started
         synchronized (appliedMonitor) {
             appliedMonitor.notifyAll();
         }

@@ -27,9 +27,12 @@ import java.util.List;
  * user of the follow base it was last indexed by ({@link #slicesFor}).
  * {@link #bytes()} adds it up.
  *
- * <p>Thread-safety: every field is final and the arrays are filled before the segment is
- * published, except the deletion bit sets, which only the single writer sets (0 to 1); a reader
- * sees a deletion after the next publication, or earlier by chance, never a torn value.
+ * <p>Thread-safety: the arrays are filled before the segment is published and never change,
+ * except the deletion bit sets, which only the single writer sets (0 to 1); a reader sees a
+ * deletion after the next publication, or earlier by chance, never a torn value. A fold reads its
+ * inputs on another thread with their deletion flags as they were when it started
+ * ({@link #deletedSnapshot}). The one mutable field, the {@link #slicesFor} cache, is volatile and
+ * holds an immutable value; two threads may compute it at once, harmlessly.
  */
 public final class Segment {
     /** Time origin of the segment: edge times are stored as milliseconds after it. */
@@ -284,6 +287,12 @@ public final class Segment {
             int[] tn = tweetNumber[p];
             int[] gone = deleted == null ? seg.userDeleted : deleted[p];
             for (int u = 0; u < seg.users.size(); u++) {
+                if (deleted != null
+                        && (u & 0xFFFF) == 0
+                        && Thread.currentThread().isInterrupted()) {
+                    // A fold beside the writer, stopped as the graph closes.
+                    throw new java.util.concurrent.CancellationException("the merge was interrupted");
+                }
                 int nu = un == null ? u : un[u];
                 for (int q = seg.userFrom(u, cutoff), end = seg.userStart[u + 1]; q < end; q++) {
                     if (Bits.get(gone, q)) {
