@@ -1,10 +1,12 @@
 package roost.procedures;
 
 import java.util.List;
+import org.neo4j.configuration.Config;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.impl.ProcedureConfig;
 import roost.procedures.communities.CommunityProcedures;
 import roost.procedures.earlybird.EarlybirdProcedures;
 import roost.procedures.earlybird.LightRankerProcedures;
@@ -35,11 +37,16 @@ public final class RoostProcedures {
      * Registers Roost's kernel procedures (those not written as {@code @Procedure} methods; see
      * {@link EngagedByFollowingsProcedure} for why). The extension calls this in every DBMS, embedded
      * or server, when it starts: they need its {@link RoostRuntime}, and a server does not find them
-     * in the jar.
+     * in the jar. As for any procedure, one that {@code dbms.security.procedures.allowlist} leaves
+     * out is not registered.
      */
-    public static void registerKernelProcedures(GlobalProcedures procedures, RoostRuntime runtime) {
+    public static void registerKernelProcedures(GlobalProcedures procedures, RoostRuntime runtime, Config config) {
+        ProcedureConfig allowed = new ProcedureConfig(config);
         try {
-            procedures.register(new EngagedByFollowingsProcedure(runtime));
+            var engaged = new EngagedByFollowingsProcedure(runtime);
+            if (allowed.isWhitelisted(engaged.signature().name().toString())) {
+                procedures.register(engaged);
+            }
         } catch (ProcedureException e) {
             throw new IllegalStateException("Registering Roost's kernel procedures failed: " + e.getMessage(), e);
         }

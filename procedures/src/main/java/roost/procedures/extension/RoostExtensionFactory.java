@@ -45,7 +45,7 @@ public final class RoostExtensionFactory extends ExtensionFactory<RoostExtension
                 dependencies::databaseManagementService);
         // Registered at construction so that the component exists before any procedure is compiled.
         dependencies.globalProcedures().registerComponent(RoostRuntime.class, ctx -> runtime, true);
-        RoostProcedures.registerKernelProcedures(dependencies.globalProcedures(), runtime);
+        RoostProcedures.registerKernelProcedures(dependencies.globalProcedures(), runtime, dependencies.config());
         return new LifecycleAdapter() {
             @Override
             public void start() {

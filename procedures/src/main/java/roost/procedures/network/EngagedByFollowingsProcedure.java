@@ -15,11 +15,11 @@ import org.neo4j.internal.kernel.api.procs.ProcedureSignature;
 import org.neo4j.internal.kernel.api.procs.QualifiedName;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.api.ResourceMonitor;
-import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.api.procedure.CallableProcedure;
 import org.neo4j.kernel.api.procedure.Context;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.impl.ProcedureCompilation;
 import org.neo4j.values.AnyValue;
 import org.neo4j.values.storable.IntegralValue;
 import org.neo4j.values.storable.Values;
@@ -115,9 +115,9 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
                     new EngagedByFollowings().run(engagements.cursor(), follows, viewer, c.params(), ktx::assertOpen);
             return rows(result.items());
         } catch (RuntimeException e) {
-            // As Neo4j reports a failed @Procedure, so that errors read the same for every Roost procedure.
-            throw new ProcedureException(
-                    Status.Procedure.ProcedureCallFailed, e, "Failed to invoke procedure `%s`: Caused by: %s", NAME, e);
+            // As Neo4j reports a failed @Procedure: an error with a status of its own (a terminated
+            // transaction, a timeout) keeps it, and every Roost procedure's errors read the same.
+            throw ProcedureCompilation.rethrowProcedureException(e, "procedure `" + NAME + "`");
         }
     }
 

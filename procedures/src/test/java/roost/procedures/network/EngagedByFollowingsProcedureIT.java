@@ -2,6 +2,7 @@ package roost.procedures.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static roost.procedures.GraphFixture.T0;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.graphdb.QueryExecutionException;
 import roost.procedures.EmbeddedDatabase;
 import roost.procedures.GraphFixture;
@@ -123,5 +125,34 @@ class EngagedByFollowingsProcedureIT {
         // A null config is the default config.
         assertThat(rows("CALL roost.network.engagedByFollowings(1, null)", Map.of()))
                 .hasSize(2);
+    }
+
+    @Test
+    void errorsCarryTheStatusAnAnnotatedProcedureGives() {
+        var kernel = catchThrowableOfType(
+                QueryExecutionException.class, () -> rows("CALL roost.network.engagedByFollowings(999)", Map.of()));
+        var annotated = catchThrowableOfType(
+                QueryExecutionException.class, () -> rows("CALL roost.salsa.tweets(999)", Map.of()));
+        assertThat(kernel.getStatusCode()).isEqualTo(annotated.getStatusCode());
+        assertThat(kernel.getMessage())
+                .isEqualTo(annotated.getMessage().replace("roost.salsa.tweets", "roost.network.engagedByFollowings"));
+    }
+
+    /**
+     * The allowlist leaves it out, as it does a server plugin's procedures. (The annotated ones an
+     * embedded application registers by class are registered whatever the allowlist says.)
+     */
+    @Test
+    void theProcedureAllowlistAppliesToIt(@TempDir Path other) {
+        try (EmbeddedDatabase restricted = new EmbeddedDatabase(
+                other, Map.of(GraphDatabaseSettings.procedure_allowlist, List.of("roost.version", "roost.salsa.*")))) {
+            List<Object> names = restricted
+                    .db()
+                    .executeTransactionally(
+                            "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'roost.' RETURN name",
+                            Map.of(),
+                            r -> r.stream().map(row -> row.get("name")).toList());
+            assertThat(names).contains("roost.version").doesNotContain("roost.network.engagedByFollowings");
+        }
     }
 }
