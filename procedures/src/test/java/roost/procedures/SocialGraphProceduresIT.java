@@ -7,6 +7,7 @@ import static roost.procedures.GraphFixture.HOUR;
 import static roost.procedures.GraphFixture.T0;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -193,11 +194,15 @@ class SocialGraphProceduresIT {
         var report = roost.procedures.bench.GraphBench.run(
                 database.db(),
                 new roost.procedures.bench.GraphBench.Options(
-                        5, 2, 2, java.time.Duration.ZERO, 1, 200, 50, 20_000, java.time.Duration.ZERO));
+                        5, 2, 2, java.time.Duration.ZERO, 1, 200, 50, 20_000, java.time.Duration.ZERO, 3));
         assertThat(report.usersSampled()).isPositive();
         assertThat(report.procedures()).hasSize(8);
         assertThat(report.plainCypher().requests()).isEqualTo(report.usersSampled());
         assertThat(report.speedupP50()).isPositive();
+        assertThat(report.rounds().procedureP50Micros()).hasSize(3);
+        assertThat(Arrays.stream(report.rounds().plainP50Micros()).min().orElseThrow())
+                .isPositive();
+        assertThat(report.rounds().speedup()).isPositive();
         assertThat(report.listenerEdgesPerSecond()).isPositive();
         assertThat(report.listenerLagMillis()).isLessThan(1000);
         assertThat(report.direct().edges()).isEqualTo(20_000);
@@ -217,7 +222,12 @@ class SocialGraphProceduresIT {
         assertThat(loops.get(0).callsPerSecond()).isPositive();
         assertThat(loops.get(1).p50Micros()).isPositive();
         assertThat(report.toMarkdown())
-                .contains("plain Cypher MATCH", "Listener path", "Straight into the index", "from Cypher alone");
+                .contains(
+                        "plain Cypher MATCH",
+                        "Listener path",
+                        "Straight into the index",
+                        "from Cypher alone",
+                        "In 3 alternating rounds");
         // The benchmark's own engagements are gone again.
         assertThat(rows("MATCH ()-[e {bench: true}]->() RETURN count(e) AS n", Map.of())
                         .get(0))

@@ -217,16 +217,25 @@ final class BenchCommand implements Runnable {
                         + " (0 = one pass over them). Default: ${DEFAULT-VALUE}.")
         int throughputSeconds;
 
+        @Option(
+                names = "--rounds",
+                paramLabel = "N",
+                defaultValue = "5",
+                description = "Alternating rounds of engagedByFollowings and the same-answer MATCH, timed once per"
+                        + " user each, after every call (0 = none); the ratio of their median p50s is the steadiest"
+                        + " comparison. Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
         @Mixin
         ConfigOptions options;
 
         @Override
         public Integer call() throws Exception {
-            if (throughputSeconds < 0 || warmupSeconds < 0) {
+            if (throughputSeconds < 0 || warmupSeconds < 0 || rounds < 0) {
                 throw new picocli.CommandLine.ParameterException(
                         spec.commandLine(),
-                        "--throughput-seconds and --warmup-seconds must be at least 0, were " + throughputSeconds
-                                + " and " + warmupSeconds);
+                        "--throughput-seconds, --warmup-seconds and --rounds must be at least 0, were "
+                                + throughputSeconds + ", " + warmupSeconds + " and " + rounds);
             }
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
@@ -241,7 +250,8 @@ final class BenchCommand implements Runnable {
                                 listenerEdges,
                                 1000,
                                 directEdges,
-                                java.time.Duration.ofSeconds(throughputSeconds)));
+                                java.time.Duration.ofSeconds(throughputSeconds),
+                                rounds));
                 header("Social-graph benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }

@@ -37,6 +37,8 @@ public final class GraphBench {
      * @param directEdges synthetic edges ingested straight into a separate index (default 2,000,000; 0 = skip)
      * @param throughputTime least time each call's throughput is measured over, the users cycled
      *     until it has passed (default 3 s; zero = one pass over the users)
+     * @param rounds alternating rounds of engagedByFollowings and the same-answer MATCH, each timed
+     *     once per user per round, after every call was timed (default 5; 0 = none): see {@link Rounds}
      */
     public record Options(
             int users,
@@ -47,9 +49,44 @@ public final class GraphBench {
             int listenerEdges,
             int listenerBatch,
             long directEdges,
-            Duration throughputTime) {
+            Duration throughputTime,
+            int rounds) {
         public static final Options DEFAULT =
-                new Options(1000, 2, 200, Duration.ofSeconds(2), 42, 0, 1000, 2_000_000, Duration.ofSeconds(3));
+                new Options(1000, 2, 200, Duration.ofSeconds(2), 42, 0, 1000, 2_000_000, Duration.ofSeconds(3), 5);
+    }
+
+    /**
+     * engagedByFollowings and the same-answer MATCH timed again in alternating rounds (the
+     * procedure over the users, then the MATCH, and again), one thread. A pass of the procedure over
+     * 1,000 users lasts some 35 ms on the 1M network, so one transient (a collection, a compilation,
+     * the other core busy) can move that pass's p50 by half; the median over rounds, each next to a
+     * pass of the other way, holds still.
+     *
+     * @param procedureP50Micros the procedure's p50 in each round
+     * @param plainP50Micros the MATCH's p50 in each round
+     */
+    public record Rounds(double[] procedureP50Micros, double[] plainP50Micros) {
+        /** The MATCH's median p50 over the procedure's median p50. */
+        public double speedup() {
+            return median(plainP50Micros) / median(procedureP50Micros);
+        }
+
+        /** Each round's ratio of p50s, lowest first. */
+        public double[] roundSpeedups() {
+            double[] r = new double[procedureP50Micros.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = plainP50Micros[i] / procedureP50Micros[i];
+            }
+            Arrays.sort(r);
+            return r;
+        }
+
+        static double median(double[] values) {
+            double[] v = values.clone();
+            Arrays.sort(v);
+            int n = v.length;
+            return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        }
     }
 
     /**
@@ -69,6 +106,7 @@ public final class GraphBench {
      * @param rowsFloorRows the median number of rows engagedByFollowings returned to the warm-up users
      * @param byActivity engagedByFollowings and the two MATCHes timed one after the other, by how many
      *     engagements the viewer's followees made in the window
+     * @param rounds engagedByFollowings and the same-answer MATCH in alternating rounds (null if none)
      */
     public record Report(
             int usersSampled,
@@ -86,7 +124,8 @@ public final class GraphBench {
             Latency callFloor,
             Latency rowsFloor,
             int rowsFloorRows,
-            List<ActivityBucket> byActivity) {
+            List<ActivityBucket> byActivity,
+            Rounds rounds) {
 
         /** The report as a Markdown section. */
         public String toMarkdown() {
@@ -125,6 +164,20 @@ public final class GraphBench {
                     speedupP50,
                     speedupThroughput,
                     bareSpeedupP50));
+            if (rounds != null) {
+                double[] each = rounds.roundSpeedups();
+                md.append(String.format(
+                        Locale.ROOT,
+                        "In %d alternating rounds (the procedure once per user, then the MATCH, one thread): "
+                                + "procedure p50 %.3f ms, MATCH p50 %.3f ms (medians over the rounds): **%.1fx**; "
+                                + "the rounds' own ratios %.1fx to %.1fx.%n",
+                        each.length,
+                        Rounds.median(rounds.procedureP50Micros()) / 1e3,
+                        Rounds.median(rounds.plainP50Micros()) / 1e3,
+                        rounds.speedup(),
+                        each[0],
+                        each[each.length - 1]));
+            }
             if (!byActivity.isEmpty()) {
                 md.append(String.format(
                         Locale.ROOT,
@@ -297,6 +350,18 @@ public final class GraphBench {
         Map<String, Object> rowsParams = Map.of("rows", medianRows);
         Latency rowsFloor = timed(users, warm, options, u -> consume(db, ROWS_FLOOR, u, rowsParams));
         List<ActivityBucket> byActivity = byActivity(db, sampled, "CALL " + calls.get(0), plainParams);
+        Rounds rounds = null;
+        if (options.rounds() > 0) {
+            double[] p = new double[options.rounds()];
+            double[] m = new double[options.rounds()];
+            for (int r = 0; r < p.length; r++) {
+                p[r] = Timing.measure(users, 0, 1, u -> consume(db, "CALL " + calls.get(0), u, Map.of()))
+                        .p50Micros();
+                m[r] = Timing.measure(users, 0, 1, u -> consume(db, PLAIN_CYPHER, u, plainParams))
+                        .p50Micros();
+            }
+            rounds = new Rounds(p, m);
+        }
 
         double listenerRate = 0;
         double lag = 0;
@@ -334,7 +399,8 @@ public final class GraphBench {
                 floor,
                 rowsFloor,
                 medianRows,
-                byActivity);
+                byActivity,
+                rounds);
     }
 
     /** Warms {@code request} up for {@link Options#warmupTime()}, then times it (latency, then throughput). */
