@@ -65,7 +65,8 @@ final class BenchCommand implements Runnable {
                 names = "--warmup",
                 paramLabel = "N",
                 defaultValue = "200",
-                description = "Warm-up requests. Default: ${DEFAULT-VALUE}.")
+                description = "Warm-up requests (bench graph: users other than the timed ones, cycled for"
+                        + " --warmup-seconds). Default: ${DEFAULT-VALUE}.")
         int warmup;
 
         @Option(
