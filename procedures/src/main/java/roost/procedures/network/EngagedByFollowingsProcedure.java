@@ -30,12 +30,8 @@ import roost.model.RoostException;
 import roost.procedures.extension.RoostRuntime;
 import roost.procedures.graph.EdgeBuffer;
 import roost.procedures.graph.EngagementTypes;
-import roost.procedures.graph.FollowSet;
 import roost.procedures.graph.LiveGraph;
-import roost.procedures.realgraph.Weighers;
-import roost.procedures.viewer.EngagementHistory;
-import roost.procedures.viewer.Viewer;
-import roost.procedures.viewer.ViewerLoader;
+import roost.procedures.realgraph.ViewerFollows;
 
 /**
  * {@code roost.network.engagedByFollowings}: what the accounts a user follows engaged with, from
@@ -102,17 +98,9 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
             InternalTransaction tx = ctx.internalTransaction();
             KernelTransaction ktx = ctx.kernelTransaction();
             LiveGraph live = roost.liveGraph(ctx.graphDatabaseAPI().databaseName());
-            // The viewer's engagement history: read once, for the tweets to leave out and for RealGraph.
-            var histories = new EngagementHistory.PerRequest(tx);
-            Viewer viewer = ViewerLoader.load(tx, live, userId, c.params().excludeEngaged(), histories);
-            var engagements = live.engagements();
-            FollowSet follows = FollowSet.of(
-                    userId,
-                    live.follows(),
-                    Weighers.of(c.weights(), tx, live.follows(), engagements, histories),
-                    c.maxFollowees());
-            var result =
-                    new EngagedByFollowings().run(engagements.cursor(), follows, viewer, c.params(), ktx::assertOpen);
+            var v = ViewerFollows.load(tx, live, userId, c.params().excludeEngaged(), c.weights(), c.maxFollowees());
+            var result = new EngagedByFollowings()
+                    .run(v.engagements().cursor(), v.follows(), v.viewer(), c.params(), ktx::assertOpen);
             return rows(result.items());
         } catch (RuntimeException e) {
             // As Neo4j reports a failed @Procedure: an error with a status of its own (a terminated

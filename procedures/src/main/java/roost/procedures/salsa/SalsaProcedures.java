@@ -14,10 +14,8 @@ import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 import roost.procedures.extension.RoostRuntime;
 import roost.procedures.graph.EdgeBuffer;
-import roost.procedures.graph.FollowSet;
 import roost.procedures.graph.LiveGraph;
-import roost.procedures.realgraph.Weighers;
-import roost.procedures.viewer.EngagementHistory;
+import roost.procedures.realgraph.ViewerFollows;
 import roost.procedures.viewer.Viewer;
 import roost.procedures.viewer.ViewerLoader;
 import roost.procedures.walk.WalkStats;
@@ -147,17 +145,9 @@ public class SalsaProcedures {
     private TweetSalsa.Result run(String procedure, long userId, Map<String, Object> config) {
         TweetSalsaConfig c = TweetSalsaConfig.parse(procedure, userId, config);
         LiveGraph live = roost.liveGraph(db.databaseName());
-        // The viewer's engagement history: read once, for the tweets to leave out and for RealGraph.
-        var histories = new EngagementHistory.PerRequest(tx);
-        Viewer viewer = ViewerLoader.load(tx, live, userId, c.params().excludeEngaged(), histories);
-        var engagements = live.engagements();
-        FollowSet follows = FollowSet.of(
-                userId,
-                live.follows(),
-                Weighers.of(c.weights(), tx, live.follows(), engagements, histories),
-                c.maxFollowees());
-        return new TweetSalsa(engagements.cursor(), c.params().typeMask())
-                .run(viewer, follows, c.params(), guard::check);
+        var v = ViewerFollows.load(tx, live, userId, c.params().excludeEngaged(), c.weights(), c.maxFollowees());
+        return new TweetSalsa(v.engagements().cursor(), c.params().typeMask())
+                .run(v.viewer(), v.follows(), c.params(), guard::check);
     }
 
     @Procedure(name = USERS, mode = Mode.READ)
