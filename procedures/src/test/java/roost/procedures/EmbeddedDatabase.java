@@ -59,6 +59,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return db;
     }
 
+    /** Runs {@code cypher} in its own transaction and returns every row. */
+    public java.util.List<java.util.Map<String, Object>> rows(String cypher, java.util.Map<String, Object> params) {
+        return db.executeTransactionally(cypher, params, r -> r.stream().toList());
+    }
+
+    /** As {@link #rows(String, java.util.Map)} without parameters. */
+    public java.util.List<java.util.Map<String, Object>> rows(String cypher) {
+        return rows(cypher, java.util.Map.of());
+    }
+
     @Override
     public void close() {
         dbms.shutdown();

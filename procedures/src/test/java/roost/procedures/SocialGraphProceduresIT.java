@@ -66,14 +66,9 @@ class SocialGraphProceduresIT {
         database.close();
     }
 
-    private List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
-        return database.db()
-                .executeTransactionally(cypher, params, r -> r.stream().toList());
-    }
-
     @Test
     void engagedByFollowingsCountsFolloweesAndHidesWhatMustBeHidden() {
-        List<Map<String, Object>> rows = rows(
+        List<Map<String, Object>> rows = database.rows(
                 "CALL roost.network.engagedByFollowings(1, {weights: 'uniform', excludeEngaged: false})", Map.of());
         assertThat(rows).extracting(r -> r.get("tweetId")).containsExactly(100L, 104L);
         assertThat(rows.get(0))
@@ -84,26 +79,26 @@ class SocialGraphProceduresIT {
                 .containsEntry("engagementTypes", List.of("LIKED", "RETWEETED"))
                 .containsEntry("newestEngagement", T0 + 2);
         // By default tweets the viewer engaged with (100) are left out, and weights come from RealGraph.
-        List<Map<String, Object>> byDefault = rows("CALL roost.network.engagedByFollowings(1)", Map.of());
+        List<Map<String, Object>> byDefault = database.rows("CALL roost.network.engagedByFollowings(1)", Map.of());
         assertThat(byDefault).extracting(r -> r.get("tweetId")).containsExactly(104L);
         assertThat((Double) byDefault.get(0).get("score")).isStrictlyBetween(0.0, 1.0);
     }
 
     @Test
     void salsaTweetsAndItsStats() {
-        List<Map<String, Object>> rows = rows(
+        List<Map<String, Object>> rows = database.rows(
                 "CALL roost.salsa.tweets(1, {walks: 2000, excludeEngaged: false, seed: 5}) "
                         + "YIELD tweetId, score, socialProof RETURN tweetId, score, socialProof",
                 Map.of());
         assertThat(rows).extracting(r -> r.get("tweetId")).contains(100L, 104L).doesNotContain(101L, 102L, 103L, 105L);
         assertThat(rows).extracting(r -> (Double) r.get("score")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(rows(
+        assertThat(database.rows(
                         "CALL roost.salsa.tweets(1, {walks: 2000, excludeEngaged: false, seed: 5}) YIELD tweetId "
                                 + "RETURN tweetId",
                         Map.of()))
                 .extracting(r -> r.get("tweetId"))
                 .isEqualTo(rows.stream().map(r -> r.get("tweetId")).toList());
-        Map<String, Object> stats = rows("CALL roost.salsa.tweets.stats(1, {walks: 2000})", Map.of())
+        Map<String, Object> stats = database.rows("CALL roost.salsa.tweets.stats(1, {walks: 2000})", Map.of())
                 .get(0);
         assertThat(stats)
                 .containsEntry("walks", 2000L)
@@ -114,7 +109,7 @@ class SocialGraphProceduresIT {
 
     @Test
     void peopleRecommendations() {
-        List<Map<String, Object>> wtf = rows("CALL roost.whoToFollow(1)", Map.of());
+        List<Map<String, Object>> wtf = database.rows("CALL roost.whoToFollow(1)", Map.of());
         assertThat(wtf).extracting(r -> r.get("userId")).contains(5L, 6L).doesNotContain(1L, 2L, 3L, 4L, 8L, 9L);
         Map<String, Object> five =
                 wtf.stream().filter(r -> r.get("userId").equals(5L)).findFirst().orElseThrow();
@@ -128,14 +123,15 @@ class SocialGraphProceduresIT {
         assertThat(wtf)
                 .extracting(r -> (Double) r.get("score"))
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        List<Map<String, Object>> bySalsa = rows("CALL roost.whoToFollow(1, {rankBy: 'follow'})", Map.of());
+        List<Map<String, Object>> bySalsa = database.rows("CALL roost.whoToFollow(1, {rankBy: 'follow'})", Map.of());
         assertThat(bySalsa).allSatisfy(r -> assertThat(r.get("score")).isEqualTo(r.get("pFollow")));
         // Followees 2, 3 and 4 are left out unless asked for, and then marked followed.
-        assertThat(rows("CALL roost.salsa.users(1)", Map.of()))
+        assertThat(database.rows("CALL roost.salsa.users(1)", Map.of()))
                 .extracting(r -> r.get("userId"))
                 .contains(5L)
                 .doesNotContain(1L, 2L, 3L, 4L, 8L, 9L);
-        List<Map<String, Object>> withFollowed = rows("CALL roost.salsa.users(1, {excludeFollowed: false})", Map.of());
+        List<Map<String, Object>> withFollowed =
+                database.rows("CALL roost.salsa.users(1, {excludeFollowed: false})", Map.of());
         assertThat(withFollowed)
                 .extracting(r -> r.get("userId"))
                 .contains(2L, 5L)
@@ -143,7 +139,7 @@ class SocialGraphProceduresIT {
         assertThat(withFollowed)
                 .allSatisfy(r -> assertThat(r.get("followed"))
                         .isEqualTo(List.of(2L, 3L, 4L).contains(r.get("userId"))));
-        List<Map<String, Object>> circle = rows("CALL roost.circleOfTrust(1)", Map.of());
+        List<Map<String, Object>> circle = database.rows("CALL roost.circleOfTrust(1)", Map.of());
         // Blocked 8 and muted 9 are out of reach anyway; the viewer is never in its own circle.
         assertThat(circle).extracting(r -> r.get("userId")).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
         assertThat(circle).filteredOn(r -> (Boolean) r.get("followed")).hasSize(3);
@@ -158,34 +154,36 @@ class SocialGraphProceduresIT {
                 "roost.salsa.users",
                 "roost.whoToFollow",
                 "roost.circleOfTrust")) {
-            assertThatThrownBy(() -> rows("CALL " + call + "(999)", Map.of()))
+            assertThatThrownBy(() -> database.rows("CALL " + call + "(999)", Map.of()))
                     .isInstanceOf(QueryExecutionException.class)
                     .hasMessageContaining("Unknown user 999");
-            assertThatThrownBy(() -> rows("CALL " + call + "(1, {limt: 5})", Map.of()))
+            assertThatThrownBy(() -> database.rows("CALL " + call + "(1, {limt: 5})", Map.of()))
                     .hasMessageContaining(call + ": unknown config key 'limt' (value 5)");
-            assertThatThrownBy(() -> rows("CALL " + call + "(1, {limit: -1})", Map.of()))
+            assertThatThrownBy(() -> database.rows("CALL " + call + "(1, {limit: -1})", Map.of()))
                     .hasMessageContaining(call + ": config 'limit' = -1 is out of range [0, 100000]");
         }
         // whoToFollow reads its own keys and the walk's from one map: an unknown key's error lists both.
-        assertThatThrownBy(() -> rows("CALL roost.whoToFollow(1, {rankby: 'follow'})", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.whoToFollow(1, {rankby: 'follow'})", Map.of()))
                 .hasMessageContaining("unknown config key 'rankby'")
                 .hasMessageContaining("rankBy")
                 .hasMessageContaining("engageSample")
                 .hasMessageContaining("walkLength")
                 .hasMessageContaining("trustWalks");
-        assertThatThrownBy(() -> rows("CALL roost.whoToFollow(1, {excludeFollowed: false})", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.whoToFollow(1, {excludeFollowed: false})", Map.of()))
                 .hasMessageContaining("unknown config key 'excludeFollowed'");
-        assertThatThrownBy(() -> rows("CALL roost.whoToFollow(1, {rankBy: 'fame'})", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.whoToFollow(1, {rankBy: 'fame'})", Map.of()))
                 .hasMessageContaining("config 'rankBy' = 'fame' must be one of [followAndEngage, follow]");
-        assertThatThrownBy(() -> rows("CALL roost.whoToFollow(1, {engageSample: 0})", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.whoToFollow(1, {engageSample: 0})", Map.of()))
                 .hasMessageContaining("config 'engageSample' = 0 is out of range");
-        assertThatThrownBy(() -> rows("CALL roost.salsa.tweets(1, {walkLength: 4})", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.salsa.tweets(1, {walkLength: 4})", Map.of()))
                 .hasMessageContaining("config 'walkLength' = 4 must be odd");
-        assertThatThrownBy(() -> rows("CALL roost.salsa.tweets(1, {resetProbability: 1.5})", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.salsa.tweets(1, {resetProbability: 1.5})", Map.of()))
                 .hasMessageContaining("config 'resetProbability' = 1.5 is out of range [0.0, 1.0]");
-        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings(1, {types: ['FOLLOWS']})", Map.of()))
+        assertThatThrownBy(() ->
+                        database.rows("CALL roost.network.engagedByFollowings(1, {types: ['FOLLOWS']})", Map.of()))
                 .hasMessageContaining("config 'types' = [FOLLOWS] must list some of");
-        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings(1, {weights: 'magic'})", Map.of()))
+        assertThatThrownBy(
+                        () -> database.rows("CALL roost.network.engagedByFollowings(1, {weights: 'magic'})", Map.of()))
                 .hasMessageContaining("config 'weights' = 'magic' must be one of [realgraph, uniform]");
     }
 
@@ -229,7 +227,7 @@ class SocialGraphProceduresIT {
                         "from Cypher alone",
                         "In 3 alternating rounds");
         // The benchmark's own engagements are gone again.
-        assertThat(rows("MATCH ()-[e {bench: true}]->() RETURN count(e) AS n", Map.of())
+        assertThat(database.rows("MATCH ()-[e {bench: true}]->() RETURN count(e) AS n", Map.of())
                         .get(0))
                 .containsEntry("n", 0L);
     }
@@ -237,12 +235,15 @@ class SocialGraphProceduresIT {
     @Test
     void aCommittedEngagementIsCountedWithinASecond() throws InterruptedException {
         String query = "CALL roost.network.engagedByFollowings(20) YIELD tweetId RETURN tweetId";
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(107L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(107L);
         fixture.engage(21, "QUOTED", 108, T0 + 10);
         long committed = System.nanoTime();
         long seenAfter = -1;
         while (System.nanoTime() - committed < 5_000_000_000L) {
-            if (rows(query, Map.of()).stream().anyMatch(r -> r.get("tweetId").equals(108L))) {
+            if (database.rows(query, Map.of()).stream()
+                    .anyMatch(r -> r.get("tweetId").equals(108L))) {
                 seenAfter = (System.nanoTime() - committed) / 1_000_000;
                 break;
             }
@@ -255,30 +256,46 @@ class SocialGraphProceduresIT {
     void blocksMutesAndReportsCommittedLaterHideAtOnceAndUndoingThemShowsAgain() {
         String query = "CALL roost.network.engagedByFollowings(30, {weights: 'uniform'}) YIELD tweetId RETURN tweetId";
         String salsa = "CALL roost.salsa.tweets(30, {weights: 'uniform', seed: 1}) YIELD tweetId RETURN tweetId";
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(110L, 109L);
         long signalsBefore =
                 (Long) fixture.single("CALL roost.graph.stats() YIELD negativeSignals RETURN negativeSignals", Map.of())
                         .get("negativeSignals");
 
         // No waiting: the call right after the commit must not show the blocked author.
         fixture.signalUser(30, "MUTED", 32);
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
-        assertThat(rows(salsa, Map.of())).extracting(r -> r.get("tweetId")).doesNotContain(109L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(110L);
+        assertThat(database.rows(salsa, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .doesNotContain(109L);
         database.db().executeTransactionally("MATCH (:User {id: 30})-[m:MUTED]->() DELETE m");
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(110L, 109L);
 
         // A block hides the blocker from the blocked too.
         fixture.signalUser(33, "BLOCKED", 30);
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(109L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(109L);
         // The listener gave the live graph both sides of the block; once published, the call reads them there.
         assertThat(awaitSignals(signalsBefore + 2)).isEqualTo(signalsBefore + 2);
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(109L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(109L);
         database.db().executeTransactionally("MATCH (:User {id: 33})-[b:BLOCKED]->() DELETE b");
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L, 109L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(110L, 109L);
 
         // A reported tweet, then the tweet deleted with its relationships: the signal goes with it.
         fixture.signalTweet(30, "REPORTED", 109);
-        assertThat(rows(query, Map.of())).extracting(r -> r.get("tweetId")).containsExactly(110L);
+        assertThat(database.rows(query, Map.of()))
+                .extracting(r -> r.get("tweetId"))
+                .containsExactly(110L);
         database.db().executeTransactionally("MATCH (t:Tweet {id: 109}) DETACH DELETE t");
         // The report went with the tweet at once; the tweet's engagement edges leave the live graph
         // through the listener, like any committed change, within a second.
@@ -296,7 +313,9 @@ class SocialGraphProceduresIT {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         List<Object> ids;
         do {
-            ids = rows(query, Map.of()).stream().map(r -> r.get("tweetId")).toList();
+            ids = database.rows(query, Map.of()).stream()
+                    .map(r -> r.get("tweetId"))
+                    .toList();
         } while (!ids.equals(expected) && System.nanoTime() < deadline);
         return ids;
     }

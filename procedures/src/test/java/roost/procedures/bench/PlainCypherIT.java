@@ -78,8 +78,8 @@ class PlainCypherIT {
         for (long u = 1; u <= USERS; u++) {
             Map<String, Object> params =
                     Map.of("userId", u, "cutoff", cutoff, "perFollowee", perFollowee, "maxFollowees", maxFollowees);
-            List<Map<String, Object>> plain = comparable(rows(GraphBench.PLAIN_CYPHER, params));
-            List<Map<String, Object>> procedure = comparable(rows(
+            List<Map<String, Object>> plain = comparable(database.rows(GraphBench.PLAIN_CYPHER, params));
+            List<Map<String, Object>> procedure = comparable(database.rows(
                     "CALL roost.network.engagedByFollowings($userId, {weights: 'uniform', excludeEngaged: false, "
                             + "maxEngagementsPerFollowee: $perFollowee, maxFollowees: $maxFollowees})",
                     params));
@@ -87,11 +87,6 @@ class PlainCypherIT {
             compared += procedure.size();
         }
         assertThat(compared).isGreaterThan(100);
-    }
-
-    private List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
-        return database.db()
-                .executeTransactionally(cypher, params, r -> r.stream().toList());
     }
 
     /** Rows with the engagement types as a set (the procedure lists them in a fixed order, Cypher in any). */

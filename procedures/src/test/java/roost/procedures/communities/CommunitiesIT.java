@@ -38,47 +38,40 @@ class CommunitiesIT {
         database.close();
     }
 
-    private List<Map<String, Object>> rows(String cypher) {
-        return rows(cypher, Map.of());
-    }
-
-    private List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
-        return database.db()
-                .executeTransactionally(cypher, params, r -> r.stream().toList());
-    }
-
     @Test
     @Order(1)
     void beforeAnyRunTheProceduresAnswerEmpty() {
-        assertThat(rows("CALL roost.communities.stats()").get(0))
+        assertThat(database.rows("CALL roost.communities.stats()").get(0))
                 .containsEntry("communities", 0L)
                 .containsEntry("algorithm", "none");
-        assertThat(rows("CALL roost.communities.of(1)")).isEmpty();
-        assertThat(rows("CALL roost.communities.similarTweets(1)")).isEmpty();
+        assertThat(database.rows("CALL roost.communities.of(1)")).isEmpty();
+        assertThat(database.rows("CALL roost.communities.similarTweets(1)")).isEmpty();
     }
 
     @Test
     @Order(2)
     void leidenFindsThePlantedGroupsAndWritesThemToTheGraph() {
-        Map<String, Object> r = rows("CALL roost.communities.detect({minFollowers: 3, producerShare: 1.0, seed: 1})")
+        Map<String, Object> r = database.rows(
+                        "CALL roost.communities.detect({minFollowers: 3, producerShare: 1.0, seed: 1})")
                 .get(0);
         assertThat(r).containsEntry("algorithm", "leiden").containsEntry("communities", 4L);
         assertThat((Double) r.get("modularity")).isGreaterThan(0.5);
         assertThat((Double) r.get("coverage")).isGreaterThan(0.8);
         // Every producer known for the community of its planted group: one community per group.
-        List<Map<String, Object>> groups = rows("MATCH (u:User)-[k:KNOWN_FOR]->(c:Community) "
+        List<Map<String, Object>> groups = database.rows("MATCH (u:User)-[k:KNOWN_FOR]->(c:Community) "
                 + "RETURN c.id AS c, collect(DISTINCT u.id / 1000) AS groups, count(*) AS n, min(k.score) AS minScore");
         assertThat(groups).hasSize(4);
         assertThat(groups).allSatisfy(g -> assertThat((List<?>) g.get("groups")).hasSize(1));
         assertThat(groups)
                 .allSatisfy(g -> assertThat((Double) g.get("minScore")).isBetween(0.0, 1.0));
-        assertThat(rows("MATCH (c:Community) RETURN c.size AS size, c.name AS name ORDER BY c.id"))
+        assertThat(database.rows("MATCH (c:Community) RETURN c.size AS size, c.name AS name ORDER BY c.id"))
                 .allSatisfy(c -> assertThat((String) c.get("name"))
                         .matches("@g\\du\\d+ @g\\du\\d+ @g\\du\\d+ \\| (apple|brook|cider|delta) .*"));
-        assertThat(rows("MATCH (m:RoostModel {name: 'communities'}) RETURN m.algorithm AS a")
+        assertThat(database.rows("MATCH (m:RoostModel {name: 'communities'}) RETURN m.algorithm AS a")
                         .get(0))
                 .containsEntry("a", "leiden");
-        Map<String, Object> stats = rows("CALL roost.communities.stats()").get(0);
+        Map<String, Object> stats =
+                database.rows("CALL roost.communities.stats()").get(0);
         assertThat(stats).containsEntry("communities", 4L).containsEntry("knownFor", r.get("knownFor"));
         assertThat(((Map<?, ?>) stats.get("sizes")).keySet().toString()).contains("min", "median", "max");
     }
@@ -87,10 +80,10 @@ class CommunitiesIT {
     @Order(3)
     void aUsersCommunitiesAreTheirGroupsFirst() {
         long user = PlantedNetwork.user(2, 5);
-        List<Map<String, Object>> of = rows("CALL roost.communities.of($u)", Map.of("u", user));
+        List<Map<String, Object>> of = database.rows("CALL roost.communities.of($u)", Map.of("u", user));
         assertThat(of).isNotEmpty();
         long top = (Long) of.get(0).get("communityId");
-        long planted = (Long) rows(
+        long planted = (Long) database.rows(
                         "MATCH (:User {id: $u})-[:KNOWN_FOR]->(c) RETURN c.id AS c",
                         Map.of("u", PlantedNetwork.user(2, 0)))
                 .get(0)
@@ -102,7 +95,9 @@ class CommunitiesIT {
                 .sum();
         assertThat(sumSquares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         // The same answer from the graph: INTERESTED_IN of rank 1.
-        assertThat(rows("MATCH (:User {id: $u})-[i:INTERESTED_IN {rank: 1}]->(c) RETURN c.id AS c", Map.of("u", user))
+        assertThat(database.rows(
+                                "MATCH (:User {id: $u})-[i:INTERESTED_IN {rank: 1}]->(c) RETURN c.id AS c",
+                                Map.of("u", user))
                         .get(0))
                 .containsEntry("c", top);
     }
@@ -112,7 +107,7 @@ class CommunitiesIT {
     void similarTweetsComeFromTheViewersGroupAndNeverTheirOwn() {
         long viewer = PlantedNetwork.user(1, 3);
         List<Map<String, Object>> similar =
-                rows("CALL roost.communities.similarTweets($u, {limit: 20})", Map.of("u", viewer));
+                database.rows("CALL roost.communities.similarTweets($u, {limit: 20})", Map.of("u", viewer));
         assertThat(similar).isNotEmpty();
         assertThat(similar).allSatisfy(s -> assertThat((Long) s.get("authorId")).isNotEqualTo(viewer));
         long sameGroup = similar.stream()
@@ -125,14 +120,14 @@ class CommunitiesIT {
             assertThat(score).isBetween(0.0, 1.0 + 1e-9).isLessThanOrEqualTo(previous);
             previous = score;
         }
-        assertThat(rows("CALL roost.communities.similarTweets($u, {minScore: 0.999999})", Map.of("u", viewer)))
+        assertThat(database.rows("CALL roost.communities.similarTweets($u, {minScore: 0.999999})", Map.of("u", viewer)))
                 .allSatisfy(s -> assertThat((Double) s.get("score")).isGreaterThanOrEqualTo(0.999999));
     }
 
     @Test
     @Order(5)
     void topListsProducersAndTweets() {
-        List<Map<String, Object>> top = rows("CALL roost.communities.top(0, {producers: 3, tweets: 4})");
+        List<Map<String, Object>> top = database.rows("CALL roost.communities.top(0, {producers: 3, tweets: 4})");
         assertThat(top.stream().filter(t -> t.get("kind").equals("producer"))).hasSize(3);
         assertThat(top.stream().filter(t -> t.get("kind").equals("tweet"))).hasSize(4);
     }
@@ -141,29 +136,31 @@ class CommunitiesIT {
     @Order(6)
     void aNewFollowAndANewLikeUpdateInterestsAndTweetVectorsLive() {
         long producer = PlantedNetwork.user(3, 0);
-        long community = (Long) rows("MATCH (:User {id: $u})-[:KNOWN_FOR]->(c) RETURN c.id AS c", Map.of("u", producer))
-                .get(0)
-                .get("c");
-        rows("CREATE (:User {id: 9001, handle: 'newcomer'})");
-        assertThat(rows("CALL roost.communities.of(9001)")).isEmpty();
-        rows(
+        long community =
+                (Long) database.rows("MATCH (:User {id: $u})-[:KNOWN_FOR]->(c) RETURN c.id AS c", Map.of("u", producer))
+                        .get(0)
+                        .get("c");
+        database.rows("CREATE (:User {id: 9001, handle: 'newcomer'})");
+        assertThat(database.rows("CALL roost.communities.of(9001)")).isEmpty();
+        database.rows(
                 "MATCH (a:User {id: 9001}), (b:User {id: $p}) CREATE (a)-[:FOLLOWS {createdAt: 0}]->(b)",
                 Map.of("p", producer));
-        List<Map<String, Object>> of = rows("CALL roost.communities.of(9001)");
+        List<Map<String, Object>> of = database.rows("CALL roost.communities.of(9001)");
         assertThat(of).hasSize(1);
         assertThat(of.get(0)).containsEntry("communityId", community).containsEntry("score", 1.0);
         // A tweet nobody engaged with gets a vector from the newcomer's like.
-        rows(
+        database.rows(
                 "MATCH (a:User {id: $p}) CREATE (a)-[:POSTED {createdAt: $at}]->(:Tweet {id: 777, authorId: $p, text: 'fresh', createdAt: $at})",
                 Map.of("p", producer, "at", PlantedNetwork.T0 + 2 * PlantedNetwork.HOUR));
-        long before = (Long) rows("CALL roost.communities.stats()").get(0).get("liveUpdates");
-        rows(
+        long before =
+                (Long) database.rows("CALL roost.communities.stats()").get(0).get("liveUpdates");
+        database.rows(
                 "MATCH (u:User {id: 9001}), (t:Tweet {id: 777}) CREATE (u)-[:LIKED {createdAt: $at}]->(t)",
                 Map.of("at", PlantedNetwork.T0 + 3 * PlantedNetwork.HOUR));
-        assertThat((Long) rows("CALL roost.communities.stats()").get(0).get("liveUpdates"))
+        assertThat((Long) database.rows("CALL roost.communities.stats()").get(0).get("liveUpdates"))
                 .isEqualTo(before + 1);
         // The newcomer is wholly interested in the producer's community: the tweet scores 1.0 there, at its own time.
-        assertThat(rows(
+        assertThat(database.rows(
                         "CALL roost.communities.top($c, {producers: 0, tweets: 500}) YIELD id, score WHERE id = 777 "
                                 + "RETURN score",
                         Map.of("c", community)))
@@ -171,38 +168,40 @@ class CommunitiesIT {
                 .satisfies(t ->
                         assertThat((Double) t.get("score")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6)));
         // An unfollow takes the follow back (9002 only follows, then unfollows).
-        rows("CREATE (:User {id: 9002})");
-        rows(
+        database.rows("CREATE (:User {id: 9002})");
+        database.rows(
                 "MATCH (a:User {id: 9002}), (b:User {id: $p}) CREATE (a)-[:FOLLOWS {createdAt: 0}]->(b)",
                 Map.of("p", producer));
-        assertThat(rows("CALL roost.communities.of(9002)")).hasSize(1);
-        rows("MATCH (:User {id: 9002})-[f:FOLLOWS]->() DELETE f");
-        List<Map<String, Object>> after = rows("CALL roost.communities.of(9002)");
+        assertThat(database.rows("CALL roost.communities.of(9002)")).hasSize(1);
+        database.rows("MATCH (:User {id: 9002})-[f:FOLLOWS]->() DELETE f");
+        List<Map<String, Object>> after = database.rows("CALL roost.communities.of(9002)");
         assertThat(after).isEmpty();
     }
 
     @Test
     @Order(7)
     void aRerunRecordsHowCommunitiesChangedAndTheModelReloadsFromTheGraph() {
-        Map<String, Object> r =
-                rows("CALL roost.communities.detect({algorithm: 'louvain', minFollowers: 3, producerShare: 1.0})")
-                        .get(0);
+        Map<String, Object> r = database.rows(
+                        "CALL roost.communities.detect({algorithm: 'louvain', minFollowers: 3, producerShare: 1.0})")
+                .get(0);
         assertThat(r).containsEntry("algorithm", "louvain");
         assertThat((Long) r.get("communities")).isEqualTo(4L);
         List<Map<String, Object>> changed =
-                rows("MATCH (c:Community) RETURN c.previousId AS p, c.retained AS kept, c.size AS size");
+                database.rows("MATCH (c:Community) RETURN c.previousId AS p, c.retained AS kept, c.size AS size");
         assertThat(changed).allSatisfy(c -> assertThat(c.get("kept")).isEqualTo(c.get("size")));
-        assertThat(rows("MATCH (u:User) WHERE u.previousCommunity IS NOT NULL RETURN count(u) AS n")
+        assertThat(database.rows("MATCH (u:User) WHERE u.previousCommunity IS NOT NULL RETURN count(u) AS n")
                         .get(0)
                         .get("n"))
                 .isEqualTo(r.get("knownFor"));
         // Only the new run's relationships remain.
-        assertThat(rows("MATCH ()-[k:KNOWN_FOR]->() RETURN count(k) AS n").get(0))
+        assertThat(database.rows("MATCH ()-[k:KNOWN_FOR]->() RETURN count(k) AS n")
+                        .get(0))
                 .containsEntry("n", r.get("knownFor"));
 
         CommunityModel reloaded = new CommunityModel();
         reloaded.replace(CommunityLoader.load(database.db()));
-        List<Map<String, Object>> live = rows("CALL roost.communities.of($u)", Map.of("u", PlantedNetwork.user(0, 4)));
+        List<Map<String, Object>> live =
+                database.rows("CALL roost.communities.of($u)", Map.of("u", PlantedNetwork.user(0, 4)));
         CommunityModel.Interest fromGraph = reloaded.interestOf(PlantedNetwork.user(0, 4), 50);
         assertThat(fromGraph.size())
                 .isEqualTo(live.stream().filter(o -> (Long) o.get("rank") > 0).count());
@@ -217,19 +216,19 @@ class CommunitiesIT {
     @Test
     @Order(8)
     void badInputIsNamed() {
-        assertThatThrownBy(() -> rows("CALL roost.communities.of(424242)"))
+        assertThatThrownBy(() -> database.rows("CALL roost.communities.of(424242)"))
                 .isInstanceOf(QueryExecutionException.class)
                 .hasMessageContaining("Unknown user 424242");
-        assertThatThrownBy(() -> rows("CALL roost.communities.similarTweets(424242)"))
+        assertThatThrownBy(() -> database.rows("CALL roost.communities.similarTweets(424242)"))
                 .hasMessageContaining("Unknown user 424242");
-        assertThatThrownBy(() -> rows("CALL roost.communities.detect({algorithm: 'walktrap'})"))
+        assertThatThrownBy(() -> database.rows("CALL roost.communities.detect({algorithm: 'walktrap'})"))
                 .hasMessageContaining("'algorithm'")
                 .hasMessageContaining("leiden");
-        assertThatThrownBy(() -> rows("CALL roost.communities.detect({minFollower: 3})"))
+        assertThatThrownBy(() -> database.rows("CALL roost.communities.detect({minFollower: 3})"))
                 .hasMessageContaining("unknown config key 'minFollower'");
-        assertThatThrownBy(() -> rows("CALL roost.communities.top(99, {})"))
+        assertThatThrownBy(() -> database.rows("CALL roost.communities.top(99, {})"))
                 .hasMessageContaining("Unknown community 99");
-        assertThatThrownBy(() -> rows("CALL roost.communities.similarTweets(1000, {minScore: 2})"))
+        assertThatThrownBy(() -> database.rows("CALL roost.communities.similarTweets(1000, {minScore: 2})"))
                 .hasMessageContaining("'minScore'");
     }
 }

@@ -50,14 +50,9 @@ class EngagedByFollowingsProcedureIT {
         database.close();
     }
 
-    private List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
-        return database.db()
-                .executeTransactionally(cypher, params, r -> r.stream().toList());
-    }
-
     @Test
     void showProceduresDocumentsItLikeAnAnnotatedProcedure() {
-        Map<String, Object> row = rows(
+        Map<String, Object> row = database.rows(
                         "SHOW PROCEDURES YIELD name, description, mode, worksOnSystem, argumentDescription, "
                                 + "returnDescription WHERE name = 'roost.network.engagedByFollowings' RETURN *",
                         Map.of())
@@ -90,7 +85,7 @@ class EngagedByFollowingsProcedureIT {
     @Test
     void rowsCarryCypherValues() {
         List<Map<String, Object>> rows =
-                rows("CALL roost.network.engagedByFollowings(1, {weights: 'uniform'})", Map.of());
+                database.rows("CALL roost.network.engagedByFollowings(1, {weights: 'uniform'})", Map.of());
         assertThat(rows).extracting(r -> r.get("tweetId")).containsExactly(100L, 101L);
         Map<String, Object> top = rows.get(0);
         assertThat(top)
@@ -101,7 +96,7 @@ class EngagedByFollowingsProcedureIT {
         assertThat(top.get("socialProof")).asList().containsExactlyInAnyOrder(2L, 3L);
         assertThat(top.get("engagementTypes")).asList().containsExactlyInAnyOrder("LIKED", "RETWEETED");
         // Values compose with the rest of the query like any procedure's.
-        assertThat(rows(
+        assertThat(database.rows(
                         "CALL roost.network.engagedByFollowings($user, {weights: 'uniform', minSocialProof: 2}) "
                                 + "YIELD tweetId, socialProof "
                                 + "MATCH (t:Tweet {id: tweetId}) RETURN t.id AS id, size(socialProof) AS proof",
@@ -113,26 +108,28 @@ class EngagedByFollowingsProcedureIT {
     void badArgumentsAreErrorsThatNameThem() {
         Map<String, Object> nullUser = new HashMap<>();
         nullUser.put("user", null);
-        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings($user)", nullUser))
+        assertThatThrownBy(() -> database.rows("CALL roost.network.engagedByFollowings($user)", nullUser))
                 .isInstanceOf(QueryExecutionException.class)
                 .hasMessageContaining("Failed to invoke procedure `roost.network.engagedByFollowings`")
                 .hasMessageContaining("userId must be an integer, was null");
-        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings('one')", Map.of()))
+        assertThatThrownBy(() -> database.rows("CALL roost.network.engagedByFollowings('one')", Map.of()))
                 .isInstanceOf(QueryExecutionException.class);
-        assertThatThrownBy(() -> rows("CALL roost.network.engagedByFollowings(1, {maxSocialProof: 'ten'})", Map.of()))
+        assertThatThrownBy(() ->
+                        database.rows("CALL roost.network.engagedByFollowings(1, {maxSocialProof: 'ten'})", Map.of()))
                 .hasMessageContaining("roost.network.engagedByFollowings")
                 .hasMessageContaining("maxSocialProof");
         // A null config is the default config.
-        assertThat(rows("CALL roost.network.engagedByFollowings(1, null)", Map.of()))
+        assertThat(database.rows("CALL roost.network.engagedByFollowings(1, null)", Map.of()))
                 .hasSize(2);
     }
 
     @Test
     void errorsCarryTheStatusAnAnnotatedProcedureGives() {
         var kernel = catchThrowableOfType(
-                QueryExecutionException.class, () -> rows("CALL roost.network.engagedByFollowings(999)", Map.of()));
+                QueryExecutionException.class,
+                () -> database.rows("CALL roost.network.engagedByFollowings(999)", Map.of()));
         var annotated = catchThrowableOfType(
-                QueryExecutionException.class, () -> rows("CALL roost.salsa.tweets(999)", Map.of()));
+                QueryExecutionException.class, () -> database.rows("CALL roost.salsa.tweets(999)", Map.of()));
         assertThat(kernel.getStatusCode()).isEqualTo(annotated.getStatusCode());
         assertThat(kernel.getMessage())
                 .isEqualTo(annotated.getMessage().replace("roost.salsa.tweets", "roost.network.engagedByFollowings"));
