@@ -227,6 +227,17 @@ final class BenchCommand implements Runnable {
                         + " comparison. Default: ${DEFAULT-VALUE}.")
         int rounds;
 
+        @Option(
+                names = "--rows",
+                paramLabel = "values|maps",
+                defaultValue = "values",
+                description =
+                        "How the timed calls' rows are read: 'values', as the Bolt server reads them (Neo4j values"
+                                + " from the query engine, no Java objects made), or 'maps', as an embedded application reads"
+                                + " them (Result.next(), a Map of Java objects per row). The rounds run both ways."
+                                + " Default: ${DEFAULT-VALUE}.")
+        String rows;
+
         @Mixin
         ConfigOptions options;
 
@@ -252,7 +263,8 @@ final class BenchCommand implements Runnable {
                                 1000,
                                 directEdges,
                                 java.time.Duration.ofSeconds(throughputSeconds),
-                                rounds));
+                                rounds,
+                                rowsRead(spec, rows)));
                 header("Social-graph benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }
@@ -317,6 +329,15 @@ final class BenchCommand implements Runnable {
                 description = "Threads looping at once, for throughput (calls/s). Default: ${DEFAULT-VALUE}.")
         int threads;
 
+        @Option(
+                names = "--rows",
+                paramLabel = "values|maps",
+                defaultValue = "values",
+                description = "How each call's rows are read: 'values', as the Bolt server reads them (Neo4j values"
+                        + " from the query engine, no Java objects made), or 'maps', as an embedded application reads"
+                        + " them (Result.next(), a Map of Java objects per row). Default: ${DEFAULT-VALUE}.")
+        String rows;
+
         @Mixin
         ConfigOptions options;
 
@@ -327,6 +348,7 @@ final class BenchCommand implements Runnable {
                         spec.commandLine(),
                         "--seconds, --users and --threads must be at least 1, --warmup-seconds at least 0");
             }
+            roost.procedures.bench.QueryRunner.Rows rowsRead = rowsRead(spec, rows);
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
                 var results = roost.procedures.bench.QueryLoop.run(
@@ -337,9 +359,10 @@ final class BenchCommand implements Runnable {
                                 java.time.Duration.ofSeconds(seconds),
                                 users,
                                 seed,
-                                threads));
+                                threads,
+                                rowsRead));
                 header((threads == 1 ? "One-thread" : threads + "-thread") + " query loops on " + config.dataDir()
-                        + ", " + seconds + " s each");
+                        + ", " + seconds + " s each, rows read as " + rowsRead.label());
                 System.out.println("| query | calls | rows/call | p50 us | p99 us | calls/s |\n"
                         + "|---|---:|---:|---:|---:|---:|");
                 results.forEach(r -> System.out.println(r.toMarkdownRow()));
@@ -560,6 +583,15 @@ final class BenchCommand implements Runnable {
                 System.out.println(report);
             }
             return 0;
+        }
+    }
+
+    /** The --rows option's value, or a usage error naming it. */
+    static roost.procedures.bench.QueryRunner.Rows rowsRead(picocli.CommandLine.Model.CommandSpec spec, String rows) {
+        try {
+            return roost.procedures.bench.QueryRunner.Rows.parse(rows);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
     }
 }

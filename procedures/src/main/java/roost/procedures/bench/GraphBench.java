@@ -39,6 +39,8 @@ public final class GraphBench {
      *     until it has passed (default 3 s; zero = one pass over the users)
      * @param rounds alternating rounds of engagedByFollowings and the same-answer MATCH, each timed
      *     once per user per round, after every call was timed (default 5; 0 = none): see {@link Rounds}
+     * @param rows how every timed call's rows are read (default {@link QueryRunner.Rows#VALUES}, as
+     *     the Bolt server reads them); the rounds are also run with the other way
      */
     public record Options(
             int users,
@@ -50,9 +52,20 @@ public final class GraphBench {
             int listenerBatch,
             long directEdges,
             Duration throughputTime,
-            int rounds) {
-        public static final Options DEFAULT =
-                new Options(1000, 2, 200, Duration.ofSeconds(2), 42, 0, 1000, 2_000_000, Duration.ofSeconds(3), 5);
+            int rounds,
+            QueryRunner.Rows rows) {
+        public static final Options DEFAULT = new Options(
+                1000,
+                2,
+                200,
+                Duration.ofSeconds(2),
+                42,
+                0,
+                1000,
+                2_000_000,
+                Duration.ofSeconds(3),
+                5,
+                QueryRunner.Rows.VALUES);
     }
 
     /**
@@ -62,10 +75,11 @@ public final class GraphBench {
      * the other core busy) can move that pass's p50 by half; the median over rounds, each next to a
      * pass of the other way, holds still.
      *
+     * @param rows how the rows were read
      * @param procedureP50Micros the procedure's p50 in each round
      * @param plainP50Micros the MATCH's p50 in each round
      */
-    public record Rounds(double[] procedureP50Micros, double[] plainP50Micros) {
+    public record Rounds(QueryRunner.Rows rows, double[] procedureP50Micros, double[] plainP50Micros) {
         /** The MATCH's median p50 over the procedure's median p50. */
         public double speedup() {
             return median(plainP50Micros) / median(procedureP50Micros);
@@ -106,7 +120,9 @@ public final class GraphBench {
      * @param rowsFloorRows the median number of rows engagedByFollowings returned to the timed users
      * @param byActivity engagedByFollowings and the two MATCHes timed one after the other, by how many
      *     engagements the viewer's followees made in the window
-     * @param rounds engagedByFollowings and the same-answer MATCH in alternating rounds (null if none)
+     * @param rows how the timed calls' rows were read
+     * @param rounds engagedByFollowings and the same-answer MATCH in alternating rounds, the rows read
+     *     as {@code rows} first, then the other way (empty if none)
      */
     public record Report(
             int usersSampled,
@@ -125,7 +141,8 @@ public final class GraphBench {
             Latency rowsFloor,
             int rowsFloorRows,
             List<ActivityBucket> byActivity,
-            Rounds rounds) {
+            QueryRunner.Rows rows,
+            List<Rounds> rounds) {
 
         /** The report as a Markdown section. */
         public String toMarkdown() {
@@ -139,6 +156,12 @@ public final class GraphBench {
                     liveGraph.get("followEdges"),
                     ((Number) liveGraph.get("bytesPerEdge")).doubleValue(),
                     liveGraph.get("loadMillis")));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Rows read as %s.%n%n",
+                    rows == QueryRunner.Rows.VALUES
+                            ? "values, as the Bolt server reads them (no Java objects made of them)"
+                            : "maps, as an embedded application reads them (Result.next())"));
             md.append("| call | p50 ms | p99 ms | CPU p50 ms | requests/s (threads) |\n|---|---:|---:|---:|---:|\n");
             Map<String, Latency> all = new LinkedHashMap<>(procedures);
             all.put("plain Cypher MATCH (engagedByFollowings, the same answer)", plainCypher);
@@ -164,17 +187,18 @@ public final class GraphBench {
                     speedupP50,
                     speedupThroughput,
                     bareSpeedupP50));
-            if (rounds != null) {
-                double[] each = rounds.roundSpeedups();
+            for (Rounds r : rounds) {
+                double[] each = r.roundSpeedups();
                 md.append(String.format(
                         Locale.ROOT,
-                        "In %d alternating rounds (the procedure once per user, then the MATCH, one thread): "
-                                + "procedure p50 %.3f ms, MATCH p50 %.3f ms (medians over the rounds): **%.1fx**; "
-                                + "the rounds' own ratios %.1fx to %.1fx.%n",
+                        "In %d alternating rounds (the procedure once per user, then the MATCH, one thread), rows "
+                                + "read as %s: procedure p50 %.3f ms, MATCH p50 %.3f ms (medians over the rounds): "
+                                + "**%.1fx**; the rounds' own ratios %.1fx to %.1fx.%n",
                         each.length,
-                        Rounds.median(rounds.procedureP50Micros()) / 1e3,
-                        Rounds.median(rounds.plainP50Micros()) / 1e3,
-                        rounds.speedup(),
+                        r.rows() == QueryRunner.Rows.VALUES ? "values (the server's way)" : "maps (Result.next())",
+                        Rounds.median(r.procedureP50Micros()) / 1e3,
+                        Rounds.median(r.plainP50Micros()) / 1e3,
+                        r.speedup(),
                         each[0],
                         each[each.length - 1]));
             }
@@ -182,14 +206,14 @@ public final class GraphBench {
                 md.append(String.format(
                         Locale.ROOT,
                         "%nBy the viewer's followees' engagements in the window (each user timed once per way, "
-                                + "the three ways one after the other, which goes first rotating):%n%n"
+                                + "the three ways and the call floor one after the other, which goes first rotating):%n%n"
                                 + "| followee engagements | users | procedure p50 ms | MATCH p50 ms | ratio of p50s "
-                                + "| bare MATCH p50 ms | ratio | procedure p99 ms | MATCH p99 ms |%n"
-                                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
+                                + "| bare MATCH p50 ms | ratio | procedure p99 ms | MATCH p99 ms | call floor p50 ms |%n"
+                                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
                 for (ActivityBucket b : byActivity) {
                     md.append(String.format(
                             Locale.ROOT,
-                            "| %s | %d | %.3f | %.3f | %.1fx | %.3f | %.1fx | %.3f | %.3f |%n",
+                            "| %s | %d | %.3f | %.3f | %.1fx | %.3f | %.1fx | %.3f | %.3f | %.3f |%n",
                             b.range(),
                             b.users(),
                             b.procedureP50Micros() / 1e3,
@@ -198,7 +222,8 @@ public final class GraphBench {
                             b.bareP50Micros() / 1e3,
                             b.bareP50Micros() / b.procedureP50Micros(),
                             b.procedureP99Micros() / 1e3,
-                            b.plainP99Micros() / 1e3));
+                            b.plainP99Micros() / 1e3,
+                            b.floorP50Micros() / 1e3));
                 }
             }
             if (listenerEdgesPerSecond > 0) {
@@ -222,7 +247,9 @@ public final class GraphBench {
 
     /**
      * engagedByFollowings against the plain-Cypher MATCH for the users whose followees made
-     * {@code range} engagements in the window.
+     * {@code range} engagements in the window ({@code "all"}: every user timed, after the groups).
+     * {@code floorP50Micros} is {@code CALL roost.version()} timed in the same sequence: what any
+     * call costs next to the others.
      */
     public record ActivityBucket(
             String range,
@@ -231,7 +258,8 @@ public final class GraphBench {
             double plainP50Micros,
             double bareP50Micros,
             double procedureP99Micros,
-            double plainP99Micros) {}
+            double plainP99Micros,
+            double floorP50Micros) {}
 
     /** engagedByFollowings' default maxEngagementsPerFollowee, which the plain Cypher applies too. */
     static final int PER_FOLLOWEE = 500;
@@ -321,6 +349,7 @@ public final class GraphBench {
         long[] warm = all.length > activityUsers
                 ? Arrays.copyOfRange(all, activityUsers, all.length)
                 : Arrays.copyOf(users, Math.min(users.length, options.warmup()));
+        QueryRunner runner = new QueryRunner(db, options.rows());
         Object cutoff = live.get("windowStart");
         Map<String, Object> plainParams = Map.of(
                 "cutoff",
@@ -340,35 +369,41 @@ public final class GraphBench {
                 "roost.realgraph.scores($userId)");
         // Warm every path first (the JIT compiles code the calls share), then time each call.
         for (String call : calls) {
-            Timing.measure(warm, 0, 1, u -> consume(db, "CALL " + call, u, Map.of()));
+            Timing.measure(warm, 0, 1, u -> consume(runner, "CALL " + call, u, Map.of()));
         }
-        Timing.measure(warm, 0, 1, u -> consume(db, PLAIN_CYPHER, u, plainParams));
-        Timing.measure(warm, 0, 1, u -> consume(db, BARE_CYPHER, u, plainParams));
+        Timing.measure(warm, 0, 1, u -> consume(runner, PLAIN_CYPHER, u, plainParams));
+        Timing.measure(warm, 0, 1, u -> consume(runner, BARE_CYPHER, u, plainParams));
         Map<String, Latency> procedures = new LinkedHashMap<>();
         for (String call : calls) {
-            procedures.put(call, timed(users, warm, options, u -> consume(db, "CALL " + call, u, Map.of())));
+            procedures.put(call, timed(users, warm, options, u -> consume(runner, "CALL " + call, u, Map.of())));
         }
         Latency procedure = procedures.get(calls.get(0));
-        Latency plain = timed(users, warm, options, u -> consume(db, PLAIN_CYPHER, u, plainParams));
-        Latency bare = timed(users, warm, options, u -> consume(db, BARE_CYPHER, u, plainParams));
+        Latency plain = timed(users, warm, options, u -> consume(runner, PLAIN_CYPHER, u, plainParams));
+        Latency bare = timed(users, warm, options, u -> consume(runner, BARE_CYPHER, u, plainParams));
         // The floor: a procedure call that does almost nothing, through the same Cypher path.
-        Latency floor = timed(users, warm, options, u -> consume(db, CALL_FLOOR, u, Map.of()));
+        Latency floor = timed(users, warm, options, u -> consume(runner, CALL_FLOOR, u, Map.of()));
         // The floor of returning an answer: as many rows as the median answer, made up by Cypher.
         int medianRows = medianRows(db, "CALL " + calls.get(0), users);
         Map<String, Object> rowsParams = Map.of("rows", medianRows);
-        Latency rowsFloor = timed(users, warm, options, u -> consume(db, ROWS_FLOOR, u, rowsParams));
-        List<ActivityBucket> byActivity = byActivity(db, sampled, "CALL " + calls.get(0), plainParams);
-        Rounds rounds = null;
+        Latency rowsFloor = timed(users, warm, options, u -> consume(runner, ROWS_FLOOR, u, rowsParams));
+        List<ActivityBucket> byActivity = byActivity(db, runner, sampled, "CALL " + calls.get(0), plainParams);
+        List<Rounds> rounds = new ArrayList<>();
         if (options.rounds() > 0) {
-            double[] p = new double[options.rounds()];
-            double[] m = new double[options.rounds()];
-            for (int r = 0; r < p.length; r++) {
-                p[r] = Timing.measure(users, 0, 1, u -> consume(db, "CALL " + calls.get(0), u, Map.of()))
-                        .p50Micros();
-                m[r] = Timing.measure(users, 0, 1, u -> consume(db, PLAIN_CYPHER, u, plainParams))
-                        .p50Micros();
+            // The chosen way of reading rows first, then the other, each warmed up again first.
+            for (QueryRunner.Rows way : List.of(options.rows(), other(options.rows()))) {
+                QueryRunner reader = new QueryRunner(db, way);
+                Timing.warm(warm, options.warmupTime(), u -> consume(reader, "CALL " + calls.get(0), u, Map.of()));
+                Timing.warm(warm, options.warmupTime(), u -> consume(reader, PLAIN_CYPHER, u, plainParams));
+                double[] p = new double[options.rounds()];
+                double[] m = new double[options.rounds()];
+                for (int r = 0; r < p.length; r++) {
+                    p[r] = Timing.measure(users, 0, 1, u -> consume(reader, "CALL " + calls.get(0), u, Map.of()))
+                            .p50Micros();
+                    m[r] = Timing.measure(users, 0, 1, u -> consume(reader, PLAIN_CYPHER, u, plainParams))
+                            .p50Micros();
+                }
+                rounds.add(new Rounds(way, p, m));
             }
-            rounds = new Rounds(p, m);
         }
 
         double listenerRate = 0;
@@ -408,7 +443,12 @@ public final class GraphBench {
                 rowsFloor,
                 medianRows,
                 byActivity,
+                options.rows(),
                 rounds);
+    }
+
+    private static QueryRunner.Rows other(QueryRunner.Rows rows) {
+        return rows == QueryRunner.Rows.VALUES ? QueryRunner.Rows.MAPS : QueryRunner.Rows.VALUES;
     }
 
     /** Warms {@code request} up for {@link Options#warmupTime()}, then times it (latency, then throughput). */
@@ -419,17 +459,22 @@ public final class GraphBench {
     }
 
     /**
-     * Times the procedure, the plain MATCH and the bare MATCH once per user, one after the other
+     * Times the procedure, the plain MATCH, the bare MATCH and the call floor once per user, one after the other
      * (which goes first rotates), and groups the users by how many engagements their followees made in the window.
      */
     private static List<ActivityBucket> byActivity(
-            GraphDatabaseService db, long[] users, String procedure, Map<String, Object> plainParams) {
+            GraphDatabaseService db,
+            QueryRunner runner,
+            long[] users,
+            String procedure,
+            Map<String, Object> plainParams) {
         int buckets = ACTIVITY_BOUNDS.length + 1;
         List<List<long[]>> times = new ArrayList<>();
         for (int b = 0; b < buckets; b++) {
             times.add(new ArrayList<>());
         }
-        String[] ways = {procedure, PLAIN_CYPHER, BARE_CYPHER};
+        // The call floor goes along: what any call costs when it runs next to the others.
+        String[] ways = {procedure, PLAIN_CYPHER, BARE_CYPHER, CALL_FLOOR};
         for (int i = 0; i < users.length; i++) {
             long u = users[i];
             Map<String, Object> params = new LinkedHashMap<>(plainParams);
@@ -438,7 +483,7 @@ public final class GraphBench {
             long[] t = new long[ways.length];
             for (int k = 0; k < ways.length; k++) {
                 int way = (i + k) % ways.length; // which way goes first rotates
-                t[way] = timed(() -> consume(db, ways[way], u, way == 0 ? Map.of() : plainParams));
+                t[way] = timed(() -> consume(runner, ways[way], u, way == 1 || way == 2 ? plainParams : Map.of()));
             }
             int bucket = 0;
             while (bucket < ACTIVITY_BOUNDS.length && n >= ACTIVITY_BOUNDS[bucket]) {
@@ -447,29 +492,41 @@ public final class GraphBench {
             times.get(bucket).add(t);
         }
         List<ActivityBucket> out = new ArrayList<>();
+        List<long[]> everyone = new ArrayList<>();
         for (int bucket = 0; bucket < buckets; bucket++) {
             List<long[]> t = times.get(bucket);
             if (t.isEmpty()) {
                 continue;
             }
-            long[] proc = t.stream().mapToLong(x -> x[0]).sorted().toArray();
-            long[] plain = t.stream().mapToLong(x -> x[1]).sorted().toArray();
-            long[] bare = t.stream().mapToLong(x -> x[2]).sorted().toArray();
+            everyone.addAll(t);
             String range = bucket == 0
                     ? "< " + ACTIVITY_BOUNDS[0]
                     : bucket == ACTIVITY_BOUNDS.length
                             ? ">= " + ACTIVITY_BOUNDS[bucket - 1]
                             : ACTIVITY_BOUNDS[bucket - 1] + " to " + (ACTIVITY_BOUNDS[bucket] - 1);
-            out.add(new ActivityBucket(
-                    range,
-                    t.size(),
-                    percentile(proc, 0.5) / 1e3,
-                    percentile(plain, 0.5) / 1e3,
-                    percentile(bare, 0.5) / 1e3,
-                    percentile(proc, 0.99) / 1e3,
-                    percentile(plain, 0.99) / 1e3));
+            out.add(bucket(range, t));
+        }
+        if (out.size() > 1) {
+            out.add(bucket("all", everyone));
         }
         return out;
+    }
+
+    /** The percentiles of one group's times ({procedure, MATCH, bare MATCH, floor} per user, in ns). */
+    private static ActivityBucket bucket(String range, List<long[]> t) {
+        long[] proc = t.stream().mapToLong(x -> x[0]).sorted().toArray();
+        long[] plain = t.stream().mapToLong(x -> x[1]).sorted().toArray();
+        long[] bare = t.stream().mapToLong(x -> x[2]).sorted().toArray();
+        long[] floor = t.stream().mapToLong(x -> x[3]).sorted().toArray();
+        return new ActivityBucket(
+                range,
+                t.size(),
+                percentile(proc, 0.5) / 1e3,
+                percentile(plain, 0.5) / 1e3,
+                percentile(bare, 0.5) / 1e3,
+                percentile(proc, 0.99) / 1e3,
+                percentile(plain, 0.99) / 1e3,
+                percentile(floor, 0.5) / 1e3);
     }
 
     private static long timed(Runnable r) {
@@ -564,15 +621,10 @@ public final class GraphBench {
         return rows.length == 0 ? 0 : (int) rows[rows.length / 2];
     }
 
-    private static void consume(GraphDatabaseService db, String query, long userId, Map<String, Object> extra) {
+    private static void consume(QueryRunner runner, String query, long userId, Map<String, Object> extra) {
         Map<String, Object> params = new LinkedHashMap<>(extra);
         params.put("userId", userId);
-        db.executeTransactionally(query, params, r -> {
-            while (r.hasNext()) {
-                r.next();
-            }
-            return null;
-        });
+        runner.run(query, params);
     }
 
     private static Map<String, Object> single(GraphDatabaseService db, String query, Map<String, Object> params) {

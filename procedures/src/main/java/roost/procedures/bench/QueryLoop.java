@@ -17,7 +17,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Cypher queries timed one after the other, each in a loop over sampled users for a fixed time
  * (one thread by default, or several at once for throughput): the steadiest way on a small
  * machine to compare two builds on one call, and what a profiler should watch. Each query gets {@code $userId} (the users in turn) and {@code $cutoff}
- * (the live window's start). Every call runs in its own transaction and its rows are read to the end.
+ * (the live window's start). Every call runs in its own transaction and its rows are read to the end,
+ * as {@link QueryRunner.Rows} values (the server's way) or maps (the embedded API's).
  */
 public final class QueryLoop {
     /**
@@ -27,10 +28,19 @@ public final class QueryLoop {
      * @param users users sampled (who follow someone)
      * @param seed sampling seed
      * @param threads threads looping at once, each over every {@code threads}-th user
+     * @param rows how each call's rows are read
      */
-    public record Options(List<String> queries, Duration warmup, Duration measured, int users, long seed, int threads) {
+    public record Options(
+            List<String> queries,
+            Duration warmup,
+            Duration measured,
+            int users,
+            long seed,
+            int threads,
+            QueryRunner.Rows rows) {
         public Options {
             if (queries.isEmpty()
+                    || rows == null
                     || users < 1
                     || threads < 1
                     || warmup.isNegative()
@@ -75,8 +85,8 @@ public final class QueryLoop {
         params.put("cutoff", cutoff == null ? Long.MIN_VALUE : cutoff);
         List<Result> results = new ArrayList<>();
         for (String query : options.queries()) {
-            loop(db, query, users, params, options.warmup(), options.threads(), false);
-            results.add(loop(db, query, users, params, options.measured(), options.threads(), true));
+            loop(db, query, users, params, options.warmup(), options.threads(), options.rows(), false);
+            results.add(loop(db, query, users, params, options.measured(), options.threads(), options.rows(), true));
         }
         return results;
     }
@@ -88,6 +98,7 @@ public final class QueryLoop {
             Map<String, Object> params,
             Duration time,
             int threads,
+            QueryRunner.Rows reading,
             boolean timed) {
         if (time.isZero()) {
             return new Result(query, 0, 0, 0, 0, 0);
@@ -98,8 +109,8 @@ public final class QueryLoop {
             long end = start + time.toNanos();
             List<Future<Worker>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                Worker w = new Worker(t, threads, new HashMap<>(params));
-                running.add(pool.submit(() -> w.run(db, query, users, end)));
+                Worker w = new Worker(t, threads, new HashMap<>(params), new QueryRunner(db, reading));
+                running.add(pool.submit(() -> w.run(query, users, end)));
             }
             List<Worker> done = new ArrayList<>();
             for (Future<Worker> f : running) {
@@ -141,30 +152,25 @@ public final class QueryLoop {
         private final int first;
         private final int step;
         private final Map<String, Object> params;
+        private final QueryRunner runner;
         private long[] latencies = new long[1 << 16];
         private int calls;
         private long rows;
 
-        Worker(int first, int step, Map<String, Object> params) {
+        Worker(int first, int step, Map<String, Object> params, QueryRunner runner) {
             this.first = first;
             this.step = step;
             this.params = params;
+            this.runner = runner;
         }
 
-        Worker run(GraphDatabaseService db, String query, long[] users, long end) {
+        Worker run(String query, long[] users, long end) {
             int next = first % users.length;
             while (System.nanoTime() < end) {
                 params.put("userId", users[next]);
                 next = (next + step) % users.length;
                 long t0 = System.nanoTime();
-                rows += db.executeTransactionally(query, params, r -> {
-                    long n = 0;
-                    while (r.hasNext()) {
-                        r.next();
-                        n++;
-                    }
-                    return n;
-                });
+                rows += runner.run(query, params);
                 if (calls == latencies.length) {
                     latencies = Arrays.copyOf(latencies, calls * 2);
                 }
