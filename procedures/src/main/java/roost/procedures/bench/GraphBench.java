@@ -29,7 +29,7 @@ public final class GraphBench {
      * @param threads threads for throughput (default 2)
      * @param warmup users whose requests warm every call up before timing, other than the timed ones (default 200)
      * @param warmupTime least time each call is then warmed up for, right before it is timed, the
-     *     warm-up users cycled until it has passed (default 2 s; zero = one pass): the JIT compiles a
+     *     warm-up users cycled until it has passed (default 5 s; zero = one pass): the JIT compiles a
      *     short call's whole path only after tens of thousands of calls
      * @param seed user sampling seed (default 42)
      * @param listenerEdges engagements written to measure the listener path; 0 = write nothing (default)
@@ -58,7 +58,7 @@ public final class GraphBench {
                 1000,
                 2,
                 200,
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
                 42,
                 0,
                 1000,
