@@ -210,8 +210,11 @@ class SocialGraphProceduresIT {
         for (var runner : List.of(values, maps)) {
             assertThatThrownBy(
                             () -> runner.run("CALL roost.network.engagedByFollowings($userId)", Map.of("userId", -42L)))
+                    .isInstanceOf(org.neo4j.graphdb.QueryExecutionException.class)
                     .hasMessageContaining("Unknown user -42");
-            assertThatThrownBy(() -> runner.run("RETURN 1 +", Map.of())).hasMessageContaining("Invalid input");
+            assertThatThrownBy(() -> runner.run("RETURN 1 +", Map.of()))
+                    .isInstanceOf(org.neo4j.graphdb.QueryExecutionException.class)
+                    .hasMessageContaining("Invalid input");
         }
         assertThatThrownBy(() -> roost.procedures.bench.QueryRunner.Rows.parse("objects"))
                 .hasMessage("rows must be 'values' or 'maps', was 'objects'");

@@ -250,6 +250,7 @@ final class BenchCommand implements Runnable {
                         "--throughput-seconds, --warmup-seconds and --rounds must be at least 0, were "
                                 + throughputSeconds + ", " + warmupSeconds + " and " + rounds);
             }
+            roost.procedures.bench.QueryRunner.Rows rowsRead = rowsRead(spec, rows);
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
                 roost.procedures.bench.GraphBench.Report report = roost.procedures.bench.GraphBench.run(
@@ -265,7 +266,7 @@ final class BenchCommand implements Runnable {
                                 directEdges,
                                 java.time.Duration.ofSeconds(throughputSeconds),
                                 rounds,
-                                rowsRead(spec, rows)));
+                                rowsRead));
                 header("Social-graph benchmark on " + config.dataDir());
                 System.out.println(report.toMarkdown());
             }

@@ -54,6 +54,10 @@ public final class GraphBench {
             Duration throughputTime,
             int rounds,
             QueryRunner.Rows rows) {
+        public Options {
+            java.util.Objects.requireNonNull(rows, "rows");
+        }
+
         public static final Options DEFAULT = new Options(
                 1000,
                 2,
@@ -206,7 +210,7 @@ public final class GraphBench {
                 md.append(String.format(
                         Locale.ROOT,
                         "%nBy the viewer's followees' engagements in the window (each user timed once per way, "
-                                + "the three ways and the call floor one after the other, which goes first rotating):%n%n"
+                                + "the three ways and the call floor one after the other, in a shuffled order):%n%n"
                                 + "| followee engagements | users | procedure p50 ms | MATCH p50 ms | ratio of p50s "
                                 + "| bare MATCH p50 ms | ratio | procedure p99 ms | MATCH p99 ms | call floor p50 ms |%n"
                                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
@@ -247,7 +251,8 @@ public final class GraphBench {
 
     /**
      * engagedByFollowings against the plain-Cypher MATCH for the users whose followees made
-     * {@code range} engagements in the window ({@code "all"}: every user timed, after the groups).
+     * {@code range} engagements in the window ({@code "all"}: every user timed, after the groups
+     * when there is more than one).
      * {@code floorP50Micros} is {@code CALL roost.version()} timed in the same sequence: what any
      * call costs next to the others.
      */
@@ -269,6 +274,9 @@ public final class GraphBench {
 
     /** Bucket bounds (engagements of the followees in the window): [0, 10), [10, 100), ... */
     private static final long[] ACTIVITY_BOUNDS = {10, 100, 1_000, 10_000};
+
+    /** Seed of the order each user's calls go in, in the activity table. */
+    private static final long ORDER_SEED = 7;
 
     /** Users timed side by side for the activity buckets, as a multiple of {@link Options#users()}. */
     private static final int ACTIVITY_USERS_FACTOR = 5;
@@ -460,7 +468,7 @@ public final class GraphBench {
 
     /**
      * Times the procedure, the plain MATCH, the bare MATCH and the call floor once per user, one after the other
-     * (which goes first rotates), and groups the users by how many engagements their followees made in the window.
+     * in a shuffled order, and groups the users by how many engagements their followees made in the window.
      */
     private static List<ActivityBucket> byActivity(
             GraphDatabaseService db,
@@ -473,20 +481,33 @@ public final class GraphBench {
         for (int b = 0; b < buckets; b++) {
             times.add(new ArrayList<>());
         }
-        // The call floor goes along: what any call costs when it runs next to the others.
+        // The followees' engagements first, in a pass of their own: the count is a MATCH too, and
+        // it would otherwise always run right before the first timed call.
+        long[] engagements = new long[users.length];
+        for (int i = 0; i < users.length; i++) {
+            Map<String, Object> params = new LinkedHashMap<>(plainParams);
+            params.put("userId", users[i]);
+            engagements[i] = ((Number) single(db, FOLLOWEE_ENGAGEMENTS, params).get("n")).longValue();
+        }
+        // The call floor goes along: what any call costs when it runs next to the others. Each
+        // user's calls go in a shuffled order, so that every way follows every other as often.
         String[] ways = {procedure, PLAIN_CYPHER, BARE_CYPHER, CALL_FLOOR};
+        int[] order = {0, 1, 2, 3};
+        SplittableRandom rnd = new SplittableRandom(ORDER_SEED);
         for (int i = 0; i < users.length; i++) {
             long u = users[i];
-            Map<String, Object> params = new LinkedHashMap<>(plainParams);
-            params.put("userId", u);
-            long n = ((Number) single(db, FOLLOWEE_ENGAGEMENTS, params).get("n")).longValue();
+            for (int k = order.length - 1; k > 0; k--) {
+                int j = rnd.nextInt(k + 1);
+                int swap = order[k];
+                order[k] = order[j];
+                order[j] = swap;
+            }
             long[] t = new long[ways.length];
-            for (int k = 0; k < ways.length; k++) {
-                int way = (i + k) % ways.length; // which way goes first rotates
+            for (int way : order) {
                 t[way] = timed(() -> consume(runner, ways[way], u, way == 1 || way == 2 ? plainParams : Map.of()));
             }
             int bucket = 0;
-            while (bucket < ACTIVITY_BOUNDS.length && n >= ACTIVITY_BOUNDS[bucket]) {
+            while (bucket < ACTIVITY_BOUNDS.length && engagements[i] >= ACTIVITY_BOUNDS[bucket]) {
                 bucket++;
             }
             times.get(bucket).add(t);

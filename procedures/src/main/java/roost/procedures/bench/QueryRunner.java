@@ -8,11 +8,13 @@ import org.neo4j.graphdb.QueryStatistics;
 import org.neo4j.internal.kernel.api.security.LoginContext;
 import org.neo4j.kernel.GraphDatabaseQueryService;
 import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.kernel.impl.query.Neo4jTransactionalContextFactory;
 import org.neo4j.kernel.impl.query.QueryExecution;
 import org.neo4j.kernel.impl.query.QueryExecutionConfiguration;
 import org.neo4j.kernel.impl.query.QueryExecutionEngine;
+import org.neo4j.kernel.impl.query.QueryExecutionKernelException;
 import org.neo4j.kernel.impl.query.QuerySubscriber;
 import org.neo4j.kernel.impl.query.TransactionalContext;
 import org.neo4j.kernel.impl.query.TransactionalContextFactory;
@@ -23,8 +25,9 @@ import org.neo4j.values.virtual.MapValue;
 
 /**
  * Runs a benchmark's query in a transaction of its own and reads every row, in one of two ways
- * (see {@link Rows}). Both run the same plan in the same engine and differ only in what the reader
- * makes of each row, which costs the same for any query that returns the same rows.
+ * (see {@link Rows}). Both run the same plan in the same engine; they differ in how the rows are
+ * pulled and what the reader makes of them, which costs the same for any query that returns the
+ * same rows. A failing query throws the same public {@code QueryExecutionException} either way.
  *
  * <p>Thread-safe: each run reads into its own holder.
  */
@@ -38,9 +41,9 @@ public final class QueryRunner {
          */
         VALUES,
         /**
-         * As an embedded application reads them through the public API: {@code Result.next()}, each
-         * row a {@code Map} of Java objects (lists copied into {@code ArrayList}s), paid alike by every
-         * query that returns the same rows.
+         * As an embedded application reads them through the public API: {@code Result.next()}, which
+         * pulls the rows from the engine one at a time and makes each a {@code Map} of Java objects
+         * (lists copied into {@code ArrayList}s); paid alike by every query that returns the same rows.
          */
         MAPS;
 
@@ -66,8 +69,8 @@ public final class QueryRunner {
     private final TransactionalContextFactory contexts;
 
     public QueryRunner(GraphDatabaseService db, Rows rows) {
-        this.db = db;
-        this.rows = rows;
+        this.db = java.util.Objects.requireNonNull(db, "db");
+        this.rows = java.util.Objects.requireNonNull(rows, "rows");
         if (rows == Rows.VALUES) {
             DependencyResolver deps = ((GraphDatabaseAPI) db).getDependencyResolver();
             this.engine = deps.resolveDependency(QueryExecutionEngine.class);
@@ -102,19 +105,39 @@ public final class QueryRunner {
                     contexts.newContext(tx, query, values, QueryExecutionConfiguration.DEFAULT_CONFIG);
             Holder holder = new Holder();
             QueryExecution execution = engine.executeQuery(query, values, context, false, holder);
-            execution.consumeAll();
+            try {
+                execution.consumeAll();
+            } catch (Throwable t) {
+                execution.cancel();
+                throw t;
+            }
             if (holder.error != null) {
-                throw holder.error instanceof RuntimeException e
-                        ? e
-                        : new IllegalStateException("Query failed: " + holder.error.getMessage(), holder.error);
+                throw userError(holder.error);
             }
             tx.commit();
             return holder.rows;
-        } catch (RuntimeException e) {
+        } catch (QueryExecutionKernelException e) {
+            throw e.asUserException();
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** An error the engine reported for a query, as the public API would throw it. */
+    private static RuntimeException userError(Throwable error) {
+        if (error instanceof QueryExecutionKernelException e) {
+            return e.asUserException();
+        }
+        if (error instanceof Status.HasStatus) {
+            return QueryExecutionKernelException.wrapError((Throwable & Status.HasStatus) error)
+                    .asUserException();
+        }
+        if (error instanceof RuntimeException e) {
+            return e;
+        }
+        return new IllegalStateException("Query failed: " + error.getMessage(), error);
     }
 
     /** Keeps the current row's values, as a server does until it has written the row out. */
