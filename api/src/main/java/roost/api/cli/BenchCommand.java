@@ -207,8 +207,8 @@ final class BenchCommand implements Runnable {
                 defaultValue = "5",
                 description = "Least seconds each call is warmed up for right before it is timed, cycling through"
                         + " the --warmup users (0 = one pass over them): the JIT compiles a short call's whole path"
-                        + " only after tens of thousands of calls (on Higgs engagedByFollowings took 102 us in its"
-                        + " first 2 s and 12 to 14 us from its fourth). Default: ${DEFAULT-VALUE}.")
+                        + " only after tens of thousands of calls (on Higgs, engagedByFollowings took 102 us over"
+                        + " its first 2 s of calls and 12 to 14 us after 4 s). Default: ${DEFAULT-VALUE}.")
         int warmupSeconds;
 
         @Option(
