@@ -136,6 +136,56 @@ class EngagedByFollowingsProcedureIT {
     }
 
     /**
+     * A transaction terminated while the procedure runs (a client's cancel, a timeout, an
+     * administrator's TERMINATE) ends the call with Neo4j's termination status, not a generic
+     * procedure failure: the procedure is called here as Cypher calls it, with a transaction
+     * terminated before its first read.
+     */
+    @Test
+    void aTerminatedTransactionEndsTheCallWithItsStatus() throws Exception {
+        var api = (org.neo4j.kernel.internal.GraphDatabaseAPI) database.db();
+        var deps = api.getDependencyResolver();
+        var procedures = deps.resolveDependency(org.neo4j.kernel.api.procedure.GlobalProcedures.class)
+                .getCurrentView();
+        int id = procedures
+                .procedure(
+                        new org.neo4j.internal.kernel.api.procs.QualifiedName(
+                                "roost", "network", "engagedByFollowings"),
+                        org.neo4j.kernel.api.QueryLanguage.CYPHER_5)
+                .id();
+        try (var tx = (org.neo4j.kernel.impl.coreapi.InternalTransaction)
+                database.db().beginTx()) {
+            var context = org.neo4j.kernel.api.procedure.BasicContext.buildContext(
+                            deps, new org.neo4j.kernel.impl.util.DefaultValueMapper(tx))
+                    .withKernelTransaction(tx.kernelTransaction())
+                    .withGraphDatabaseSupplier(() -> api)
+                    .withSecurityContext(tx.securityContext())
+                    .withProcedureCallContext(org.neo4j.internal.kernel.api.procs.ProcedureCallContext.EMPTY)
+                    .context();
+            org.neo4j.values.AnyValue[] args = {
+                org.neo4j.values.storable.Values.longValue(1), org.neo4j.values.virtual.VirtualValues.EMPTY_MAP
+            };
+            // The same call, open: two tweets.
+            var rows = procedures.callProcedure(
+                    context, id, args, org.neo4j.kernel.api.ResourceTracker.EMPTY_RESOURCE_TRACKER);
+            int n = 0;
+            while (rows.hasNext()) {
+                rows.next();
+                n++;
+            }
+            assertThat(n).isEqualTo(2);
+
+            tx.terminate();
+            var error = catchThrowableOfType(
+                    org.neo4j.internal.kernel.api.exceptions.ProcedureException.class,
+                    () -> procedures.callProcedure(
+                            context, id, args, org.neo4j.kernel.api.ResourceTracker.EMPTY_RESOURCE_TRACKER));
+            assertThat(error).isNotNull();
+            assertThat(error.status()).isEqualTo(org.neo4j.kernel.api.exceptions.Status.Transaction.Terminated);
+        }
+    }
+
+    /**
      * The allowlist leaves it out, as it does a server plugin's procedures. (The annotated ones an
      * embedded application registers by class are registered whatever the allowlist says.)
      */
