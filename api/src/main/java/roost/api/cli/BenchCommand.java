@@ -228,16 +228,8 @@ final class BenchCommand implements Runnable {
                         + " comparison. Default: ${DEFAULT-VALUE}.")
         int rounds;
 
-        @Option(
-                names = "--rows",
-                paramLabel = "values|maps",
-                defaultValue = "values",
-                description =
-                        "How the timed calls' rows are read: 'values', as the Bolt server reads them (Neo4j values"
-                                + " from the query engine, no Java objects made), or 'maps', as an embedded application reads"
-                                + " them (Result.next(), a Map of Java objects per row). The rounds run both ways."
-                                + " Default: ${DEFAULT-VALUE}.")
-        String rows;
+        @Mixin
+        RowsOption rows;
 
         @Mixin
         ConfigOptions options;
@@ -250,7 +242,7 @@ final class BenchCommand implements Runnable {
                         "--throughput-seconds, --warmup-seconds and --rounds must be at least 0, were "
                                 + throughputSeconds + ", " + warmupSeconds + " and " + rounds);
             }
-            roost.procedures.bench.QueryRunner.Rows rowsRead = rowsRead(spec, rows);
+            roost.procedures.bench.QueryRunner.Rows rowsRead = rows.parse(spec);
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
                 roost.procedures.bench.GraphBench.Report report = roost.procedures.bench.GraphBench.run(
@@ -331,14 +323,8 @@ final class BenchCommand implements Runnable {
                 description = "Threads looping at once, for throughput (calls/s). Default: ${DEFAULT-VALUE}.")
         int threads;
 
-        @Option(
-                names = "--rows",
-                paramLabel = "values|maps",
-                defaultValue = "values",
-                description = "How each call's rows are read: 'values', as the Bolt server reads them (Neo4j values"
-                        + " from the query engine, no Java objects made), or 'maps', as an embedded application reads"
-                        + " them (Result.next(), a Map of Java objects per row). Default: ${DEFAULT-VALUE}.")
-        String rows;
+        @Mixin
+        RowsOption rows;
 
         @Mixin
         ConfigOptions options;
@@ -350,7 +336,7 @@ final class BenchCommand implements Runnable {
                         spec.commandLine(),
                         "--seconds, --users and --threads must be at least 1, --warmup-seconds at least 0");
             }
-            roost.procedures.bench.QueryRunner.Rows rowsRead = rowsRead(spec, rows);
+            roost.procedures.bench.QueryRunner.Rows rowsRead = rows.parse(spec);
             RoostConfig config = options.load();
             try (roost.api.db.EmbeddedNeo4j neo4j = roost.api.db.EmbeddedNeo4j.openOffline(config)) {
                 var results = roost.procedures.bench.QueryLoop.run(
@@ -588,12 +574,25 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** The --rows option's value, or a usage error naming it. */
-    static roost.procedures.bench.QueryRunner.Rows rowsRead(picocli.CommandLine.Model.CommandSpec spec, String rows) {
-        try {
-            return roost.procedures.bench.QueryRunner.Rows.parse(rows);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+    /** {@code --rows}, shared by {@code bench graph} and {@code bench loop}. */
+    static final class RowsOption {
+        @Option(
+                names = "--rows",
+                paramLabel = "values|maps",
+                defaultValue = "values",
+                description = "How each timed call's rows are read: 'values', as the Bolt server reads them (Neo4j"
+                        + " values from the query engine, no Java objects made), or 'maps', as an embedded application"
+                        + " reads them (Result.next(), a Map of Java objects per row). bench graph runs its rounds"
+                        + " both ways. Default: ${DEFAULT-VALUE}.")
+        String rows;
+
+        /** The option's value, or a usage error naming it. */
+        roost.procedures.bench.QueryRunner.Rows parse(picocli.CommandLine.Model.CommandSpec spec) {
+            try {
+                return roost.procedures.bench.QueryRunner.Rows.parse(rows);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+            }
         }
     }
 }

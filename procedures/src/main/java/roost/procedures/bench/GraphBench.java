@@ -391,15 +391,15 @@ public final class GraphBench {
         // The floor: a procedure call that does almost nothing, through the same Cypher path.
         Latency floor = timed(users, warm, options, u -> consume(runner, CALL_FLOOR, u, Map.of()));
         // The floor of returning an answer: as many rows as the median answer, made up by Cypher.
-        int medianRows = medianRows(db, "CALL " + calls.get(0), users);
+        int medianRows = medianRows(runner, "CALL " + calls.get(0), users);
         Map<String, Object> rowsParams = Map.of("rows", medianRows);
         Latency rowsFloor = timed(users, warm, options, u -> consume(runner, ROWS_FLOOR, u, rowsParams));
         List<ActivityBucket> byActivity = byActivity(db, runner, sampled, "CALL " + calls.get(0), plainParams);
         List<Rounds> rounds = new ArrayList<>();
         if (options.rounds() > 0) {
             // The chosen way of reading rows first, then the other, each warmed up again first.
-            for (QueryRunner.Rows way : List.of(options.rows(), other(options.rows()))) {
-                QueryRunner reader = new QueryRunner(db, way);
+            for (QueryRunner.Rows way : List.of(options.rows(), options.rows().other())) {
+                QueryRunner reader = way == runner.rows() ? runner : new QueryRunner(db, way);
                 Timing.warm(warm, options.warmupTime(), u -> consume(reader, "CALL " + calls.get(0), u, Map.of()));
                 Timing.warm(warm, options.warmupTime(), u -> consume(reader, PLAIN_CYPHER, u, plainParams));
                 double[] p = new double[options.rounds()];
@@ -453,10 +453,6 @@ public final class GraphBench {
                 byActivity,
                 options.rows(),
                 rounds);
-    }
-
-    private static QueryRunner.Rows other(QueryRunner.Rows rows) {
-        return rows == QueryRunner.Rows.VALUES ? QueryRunner.Rows.MAPS : QueryRunner.Rows.VALUES;
     }
 
     /** Warms {@code request} up for {@link Options#warmupTime()}, then times it (latency, then throughput). */
@@ -542,22 +538,18 @@ public final class GraphBench {
         return new ActivityBucket(
                 range,
                 t.size(),
-                percentile(proc, 0.5) / 1e3,
-                percentile(plain, 0.5) / 1e3,
-                percentile(bare, 0.5) / 1e3,
-                percentile(proc, 0.99) / 1e3,
-                percentile(plain, 0.99) / 1e3,
-                percentile(floor, 0.5) / 1e3);
+                Latency.percentile(proc, 0.5) / 1e3,
+                Latency.percentile(plain, 0.5) / 1e3,
+                Latency.percentile(bare, 0.5) / 1e3,
+                Latency.percentile(proc, 0.99) / 1e3,
+                Latency.percentile(plain, 0.99) / 1e3,
+                Latency.percentile(floor, 0.5) / 1e3);
     }
 
     private static long timed(Runnable r) {
         long t = System.nanoTime();
         r.run();
         return System.nanoTime() - t;
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
     }
 
     /** Users who follow someone, shuffled with the seed. */
@@ -632,11 +624,10 @@ public final class GraphBench {
     }
 
     /** The median number of rows {@code query} returns to {@code users}. */
-    private static int medianRows(GraphDatabaseService db, String query, long[] users) {
+    private static int medianRows(QueryRunner runner, String query, long[] users) {
         long[] rows = new long[users.length];
         for (int i = 0; i < users.length; i++) {
-            rows[i] = db.executeTransactionally(
-                    query, Map.of("userId", users[i]), r -> r.stream().count());
+            rows[i] = runner.run(query, Map.of("userId", users[i]));
         }
         Arrays.sort(rows);
         return rows.length == 0 ? 0 : (int) rows[rows.length / 2];

@@ -37,11 +37,12 @@ public record Latency(
                 threads);
     }
 
-    private static double percentile(long[] sorted, double q) {
+    /** The {@code q}-quantile of {@code sorted} (nearest rank), 0 for none; the benches' one definition. */
+    static double percentile(long[] sorted, double q) {
         if (sorted.length == 0) {
             return 0;
         }
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+        return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
     }
 
     @Override

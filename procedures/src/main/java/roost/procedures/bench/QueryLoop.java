@@ -83,22 +83,22 @@ public final class QueryLoop {
                 r -> r.next().get("windowStart"));
         Map<String, Object> params = new HashMap<>();
         params.put("cutoff", cutoff == null ? Long.MIN_VALUE : cutoff);
+        QueryRunner runner = new QueryRunner(db, options.rows());
         List<Result> results = new ArrayList<>();
         for (String query : options.queries()) {
-            loop(db, query, users, params, options.warmup(), options.threads(), options.rows(), false);
-            results.add(loop(db, query, users, params, options.measured(), options.threads(), options.rows(), true));
+            loop(runner, query, users, params, options.warmup(), options.threads(), false);
+            results.add(loop(runner, query, users, params, options.measured(), options.threads(), true));
         }
         return results;
     }
 
     private static Result loop(
-            GraphDatabaseService db,
+            QueryRunner runner,
             String query,
             long[] users,
             Map<String, Object> params,
             Duration time,
             int threads,
-            QueryRunner.Rows reading,
             boolean timed) {
         if (time.isZero()) {
             return new Result(query, 0, 0, 0, 0, 0);
@@ -109,7 +109,7 @@ public final class QueryLoop {
             long end = start + time.toNanos();
             List<Future<Worker>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                Worker w = new Worker(t, threads, new HashMap<>(params), new QueryRunner(db, reading));
+                Worker w = new Worker(t, threads, new HashMap<>(params), runner);
                 running.add(pool.submit(() -> w.run(query, users, end)));
             }
             List<Worker> done = new ArrayList<>();
@@ -134,8 +134,8 @@ public final class QueryLoop {
                     query,
                     calls,
                     rows / (double) calls,
-                    sorted[calls / 2] / 1e3,
-                    sorted[(int) Math.min(calls - 1, Math.ceil(0.99 * calls) - 1)] / 1e3,
+                    Latency.percentile(sorted, 0.50) / 1e3,
+                    Latency.percentile(sorted, 0.99) / 1e3,
                     calls / seconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -52,6 +52,11 @@ public final class QueryRunner {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The other way. */
+        public Rows other() {
+            return this == VALUES ? MAPS : VALUES;
+        }
+
         /** The value named by {@code label} ({@code values} or {@code maps}, any case). */
         public static Rows parse(String label) {
             for (Rows r : values()) {

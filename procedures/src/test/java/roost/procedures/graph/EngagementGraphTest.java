@@ -17,6 +17,21 @@ class EngagementGraphTest {
         return new EngagementGraph(new EngagementGraph.Settings(window, span, small));
     }
 
+    /**
+     * A graph (window 48 h, buckets of 2 h, small segments of 4 edges) whose folds go to {@code
+     * folds}, with user 1's likes of tweets 100 to 109 (author 9), one an hour from T0, published:
+     * the sealed buckets call for a fold.
+     */
+    private static EngagementGraph tenHoursPublished(java.util.concurrent.Executor folds) {
+        EngagementGraph g =
+                new EngagementGraph(new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), folds);
+        for (int h = 0; h < 10; h++) {
+            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
+        }
+        g.publish();
+        return g;
+    }
+
     private static List<String> recent(EngagementSnapshot snapshot, long user, int max) {
         List<String> out = new ArrayList<>();
         snapshot.cursor()
@@ -223,12 +238,7 @@ class EngagementGraphTest {
     @Test
     void aFoldRunsBesideTheWriterAndKeepsDeletionsMadeMeanwhile() {
         List<Runnable> later = new ArrayList<>();
-        EngagementGraph g = new EngagementGraph(
-                new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), later::add);
-        for (int h = 0; h < 10; h++) {
-            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
-        }
-        g.publish();
+        EngagementGraph g = tenHoursPublished(later::add);
         assertThat(later).hasSize(1);
         EngagementSnapshot during = g.snapshot();
         assertThat(during.history).isNull();
@@ -249,17 +259,12 @@ class EngagementGraphTest {
     @Test
     void aRejectedFoldLeavesTheSealedSegmentsPublished() {
         java.util.concurrent.atomic.AtomicBoolean reject = new java.util.concurrent.atomic.AtomicBoolean(true);
-        EngagementGraph g = new EngagementGraph(
-                new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), task -> {
-                    if (reject.get()) {
-                        throw new java.util.concurrent.RejectedExecutionException("shut down");
-                    }
-                    task.run();
-                });
-        for (int h = 0; h < 10; h++) {
-            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
-        }
-        g.publish();
+        EngagementGraph g = tenHoursPublished(task -> {
+            if (reject.get()) {
+                throw new java.util.concurrent.RejectedExecutionException("shut down");
+            }
+            task.run();
+        });
         assertThat(g.snapshot().history).isNull();
         assertThat(recent(g.snapshot(), 1, 20)).hasSize(10);
         reject.set(false);
@@ -308,22 +313,17 @@ class EngagementGraphTest {
     @Test
     void aFailedFoldIsReportedAndNotRetriedAtOnce() {
         java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
-        EngagementGraph g = new EngagementGraph(
-                new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), task -> {
-                    // An interrupted fold stops (as when the graph closes): a failure from inside the merge.
-                    if (fail.get()) {
-                        Thread.currentThread().interrupt();
-                    }
-                    try {
-                        task.run();
-                    } finally {
-                        Thread.interrupted();
-                    }
-                });
-        for (int h = 0; h < 10; h++) {
-            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
-        }
-        g.publish();
+        EngagementGraph g = tenHoursPublished(task -> {
+            // An interrupted fold stops (as when the graph closes): a failure from inside the merge.
+            if (fail.get()) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                task.run();
+            } finally {
+                Thread.interrupted();
+            }
+        });
         assertThat(g.takeFoldFailure()).isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(g.takeFoldFailure()).isNull();
         assertThat(g.snapshot().counters().foldFailures()).isEqualTo(1);
@@ -346,12 +346,7 @@ class EngagementGraphTest {
     @Test
     void anAbandonedFoldEndsItsWaiters() {
         List<Runnable> never = new ArrayList<>();
-        EngagementGraph g = new EngagementGraph(
-                new EngagementGraph.Settings(Duration.ofHours(48), Duration.ofHours(2), 4), never::add);
-        for (int h = 0; h < 10; h++) {
-            g.add(1, 100 + h, 9, LIKE, T0 + h * H);
-        }
-        g.publish();
+        EngagementGraph g = tenHoursPublished(never::add);
         assertThat(never).hasSize(1);
         g.abandonFold();
         g.awaitFold();
