@@ -91,11 +91,11 @@ public final class IndexBench {
             t.setDaemon(true);
             return t;
         });
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.concurrent.Executor timedFolds = task -> folder.execute(() -> {
-            long c = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long c = threads.getCurrentThreadCpuTime();
             task.run();
-            foldCpu[0] +=
-                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c;
+            foldCpu[0] += threads.getCurrentThreadCpuTime() - c;
         });
         EngagementGraph engagements = new EngagementGraph(
                 new EngagementGraph.Settings(
@@ -106,7 +106,6 @@ public final class IndexBench {
                 new EdgeBuffer((int) Math.min(Integer.MAX_VALUE - 8, p.graph().engagements()));
         p.graph().engagements(stream::add);
         long[] count = {stream.size()};
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < stream.size(); i++) {
@@ -119,11 +118,8 @@ public final class IndexBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         stream = null;
-        // The last fold, then the state readers see.
-        engagements.awaitFold();
-        engagements.publish();
-        engagements.awaitFold();
-        engagements.publish();
+        // The last folds, then the state readers see.
+        engagements.settleFolds();
         folder.shutdown();
         folder.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         double foldSeconds = foldCpu[0] / 1e9;

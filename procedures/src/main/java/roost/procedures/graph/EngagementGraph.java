@@ -202,8 +202,7 @@ public final class EngagementGraph {
                 : bucketList(Math.floorDiv(time, span));
         for (Bucket b : candidates) {
             for (int i = b.segments.size() - 1; i >= 0; i--) {
-                if (b.segments.get(i).delete(userId, tweetId, typeCode, time)) {
-                    deleted++;
+                if (deleteFrom(b.segments.get(i), userId, tweetId, typeCode, time)) {
                     return true;
                 }
             }
@@ -216,7 +215,7 @@ public final class EngagementGraph {
         return history != null && deleteFrom(history, userId, tweetId, typeCode, time);
     }
 
-    /** Deletes from a segment that a fold may be reading, and notes it for the fold. */
+    /** Deletes from a segment, and notes it for the fold in progress when that reads the segment. */
     private boolean deleteFrom(Segment s, long userId, long tweetId, int typeCode, long time) {
         long at = s.deleteTimed(userId, tweetId, typeCode, time);
         if (at == Long.MIN_VALUE) {
@@ -294,12 +293,14 @@ public final class EngagementGraph {
         if (!sealed.isEmpty() && segment.edgeCount() < smallSegmentEdges) {
             Segment first = sealed.get(0);
             if (first.edgeCount() < smallSegmentEdges && (fold == null || !fold.isInput(first))) {
-                sealed.remove(0);
-                long base = Math.max(Math.min(first.minTime(), segment.minTime()), cutoff);
-                segment = merge(List.of(first, segment), base, cutoff);
-                if (segment == null) {
-                    return;
+                List<Segment> parts = List.of(first, segment);
+                Segment merged = merge(parts, base(parts, cutoff), cutoff);
+                if (merged == null) {
+                    sealed.remove(0);
+                } else {
+                    sealed.set(0, merged);
                 }
+                return;
             }
         }
         sealed.add(0, segment);
@@ -316,7 +317,7 @@ public final class EngagementGraph {
         if (sealed.isEmpty()) {
             return false;
         }
-        if (history == null || lastFoldAt == Long.MIN_VALUE || newest - lastFoldAt >= span) {
+        if (history == null || newest - lastFoldAt >= span) { // a history exists only once a fold has started
             return true;
         }
         long sealedEdges = 0;
@@ -338,11 +339,7 @@ public final class EngagementGraph {
             awaitFold();
             finishFold(cutoff); // a failed fold changes nothing: its inputs are folded below
         }
-        List<Segment> parts = new ArrayList<>();
-        if (history != null) {
-            parts.add(history);
-        }
-        parts.addAll(sealed);
+        List<Segment> parts = foldInputs();
         for (Bucket b : buckets.values()) {
             parts.addAll(b.segments);
         }
@@ -381,6 +378,18 @@ public final class EngagementGraph {
     }
 
     /**
+     * Waits for the fold in progress and publishes, until no fold is in progress (one put in
+     * place may call for another): every fold the edges added so far call for is then published.
+     * Writer only.
+     */
+    public void settleFolds() {
+        while (fold != null) {
+            awaitFold();
+            publish();
+        }
+    }
+
+    /**
      * Ends the fold in progress if it never started (its executor was shut down first), so that
      * nothing waits for it forever. For closing, once the writer has stopped; any thread.
      */
@@ -391,20 +400,29 @@ public final class EngagementGraph {
         }
     }
 
+    /** The history (if any), then the sealed segments: what a fold rewrites. */
+    private List<Segment> foldInputs() {
+        List<Segment> inputs = new ArrayList<>();
+        if (history != null) {
+            inputs.add(history);
+        }
+        inputs.addAll(sealed);
+        return inputs;
+    }
+
     private static boolean manyDeleted(Segment s) {
         return s != null && s.deletedCount() > 0 && s.deletedCount() * 8L >= s.edgeCount();
     }
 
     /** Starts folding the sealed segments (and the history) into a new history. */
     private void startFold(long cutoff) {
-        List<Segment> inputs = new ArrayList<>();
-        if (history != null) {
-            inputs.add(history);
-        }
-        inputs.addAll(sealed);
+        List<Segment> inputs = foldInputs();
+        // The deletion flags as they are now (none to copy where nothing is deleted): the writer
+        // goes on deleting meanwhile, and those deletions are replayed on the result.
         int[][] deletedNow = new int[inputs.size()][];
         for (int i = 0; i < deletedNow.length; i++) {
-            deletedNow[i] = inputs.get(i).deletedSnapshot();
+            Segment s = inputs.get(i);
+            deletedNow[i] = s.deletedCount() == 0 ? null : s.deletedSnapshot();
         }
         Fold f = new Fold(inputs);
         fold = f;
@@ -473,13 +491,20 @@ public final class EngagementGraph {
     }
 
     /** The live edges of {@code parts} as one segment with its user rows in id order, or null. */
-    private Segment mergeHistory(List<Segment> parts, long cutoff, int[][] deleted) {
+    private static Segment mergeHistory(List<Segment> parts, long cutoff, int[][] deleted) {
+        return Segment.merge(parts, base(parts, cutoff), cutoff, true, deleted);
+    }
+
+    /**
+     * The time base of a merge of {@code parts}: times are kept as offsets from the base, and the
+     * oldest edge kept is the latest base that works.
+     */
+    private static long base(List<Segment> parts, long cutoff) {
         long from = Long.MAX_VALUE;
         for (Segment p : parts) {
             from = Math.min(from, p.minTime());
         }
-        // Times are kept as offsets from the base: the oldest edge kept is the latest base that works.
-        return Segment.merge(parts, Math.max(from, cutoff), cutoff, true, deleted);
+        return Math.max(from, cutoff);
     }
 
     /** Turns the buffer into segments (not yet published). */
@@ -546,8 +571,7 @@ public final class EngagementGraph {
         List<Segment> list = bucket.segments;
         for (int i = list.size() - 1; i >= 0; i--) {
             Segment s = list.get(i);
-            int deletedEdges = s.deletedCount();
-            if (deletedEdges > 0 && (s.edgeCount() < smallSegmentEdges || deletedEdges * 8L >= s.edgeCount())) {
+            if (s.deletedCount() > 0 && (s.edgeCount() < smallSegmentEdges || manyDeleted(s))) {
                 Segment rewritten = merge(List.of(s), bucket.index * span, cutoff);
                 if (rewritten == null) {
                     list.remove(i);

@@ -235,17 +235,13 @@ public final class Segment {
      * null when no edge is live.
      */
     static Segment merge(List<Segment> parts, long base, long cutoff) {
-        return merge(parts, base, cutoff, false);
-    }
-
-    /** As {@link #merge(List, long, long)}; {@code usersById} as in {@link #build(EdgeBuffer, long, int, int, boolean)}. */
-    static Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById) {
-        return merge(parts, base, cutoff, usersById, null);
+        return merge(parts, base, cutoff, false, null);
     }
 
     /**
-     * As {@link #merge(List, long, long, boolean)}, with each part's deleted edges given by {@code
-     * deleted[part]} ({@link #deletedSnapshot}) instead of its flags, or by its flags when {@code
+     * As {@link #merge(List, long, long)}; {@code usersById} as in {@link #build(EdgeBuffer, long,
+     * int, int, boolean)}. Each part's deleted edges are given by {@code deleted[part]} ({@link
+     * #deletedSnapshot}; null: none deleted) instead of its flags, or by its flags when {@code
      * deleted} is null: a merge on another thread than the writer's sees one fixed state.
      */
     static Segment merge(List<Segment> parts, long base, long cutoff, boolean usersById, int[][] deleted) {
@@ -295,7 +291,7 @@ public final class Segment {
                 }
                 int nu = un == null ? u : un[u];
                 for (int q = seg.userFrom(u, cutoff), end = seg.userStart[u + 1]; q < end; q++) {
-                    if (Bits.get(gone, q)) {
+                    if (gone != null && Bits.get(gone, q)) {
                         continue;
                     }
                     long time = seg.base + seg.userTime[q];

@@ -55,7 +55,7 @@ class SegmentMergeTest {
                 }
             }
             boolean byId = round % 2 == 1;
-            Segment merged = Segment.merge(List.of(segments), BASE, cutoff, byId);
+            Segment merged = Segment.merge(List.of(segments), BASE, cutoff, byId, null);
             if (dumped.size() == 0) {
                 assertThat(merged).isNull();
                 continue;
