@@ -54,7 +54,13 @@ public class LiveGraphProcedure {
             @Description("Engagements dropped because they were older than the window")
             long droppedOld,
 
-            @Description("Segment merges so far") long merges) {}
+            @Description("Segment merges so far") long merges,
+
+            @Description("Folds of the sealed segments into the history so far")
+            long folds,
+
+            @Description("Folds that failed (each logged; the next one waits a span of data time)")
+            long foldFailures) {}
 
     @Procedure(name = "roost.graph.stats", mode = Mode.READ)
     @Description(
@@ -83,6 +89,8 @@ public class LiveGraphProcedure {
                 s.batchesApplied(),
                 s.batchesQueued(),
                 s.counters().droppedOld(),
-                s.counters().merges()));
+                s.counters().merges(),
+                s.counters().folds(),
+                s.counters().foldFailures()));
     }
 }

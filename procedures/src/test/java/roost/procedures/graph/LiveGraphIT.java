@@ -48,6 +48,9 @@ class LiveGraphIT {
         assertThat(first.get("followEdges")).isEqualTo(3L);
         assertThat(first.get("newestTime")).isEqualTo(T0 + HOUR);
         assertThat(first.get("windowStart")).isEqualTo(T0 + HOUR - 48 * HOUR);
+        // The load puts the window in the history: a fold, and none failed.
+        assertThat((Long) first.get("folds")).isGreaterThanOrEqualTo(1L);
+        assertThat(first.get("foldFailures")).isEqualTo(0L);
         long edgesBefore = (Long) first.get("engagementEdges");
         assertThat(edgesBefore).isEqualTo(1L);
 
