@@ -14,6 +14,8 @@ import java.util.Arrays;
  * is O(segments) plus one array read. Memory: a few ints per node loaded.
  *
  * <p>Not thread-safe: one cursor per request; create it once and reuse it for the whole request.
+ * A cursor can serve one request after another ({@link #reset}, {@link #release}): it then keeps
+ * its scratch arrays instead of allocating them again.
  */
 public final class EngagementCursor {
     /** Returned by the sampling methods when the sampled edge is deleted or filtered out. */
@@ -37,18 +39,21 @@ public final class EngagementCursor {
         boolean accept(long userId, long time);
     }
 
-    private final Segment[] segments;
-    /** Position of the history in {@link #segments}, or -1. */
-    private final int history;
+    /** Edges a cursor kept for reuse holds scratch for at most; past it, {@link #release()} lets them go. */
+    private static final int KEEP_EDGES = 1 << 14;
 
-    private final long cutoff;
+    private Segment[] segments;
+    /** Position of the history in {@link #segments}, or -1. */
+    private int history;
+
+    private long cutoff;
 
     // The current node: for each segment holding it, the segment index and its live range.
-    private final int[] sliceSegment;
-    private final int[] sliceFrom;
-    private final int[] sliceTo;
-    private final long[] sliceEnd; // cumulative sizes
-    private final int[] pos;
+    private int[] sliceSegment = new int[0];
+    private int[] sliceFrom = new int[0];
+    private int[] sliceTo = new int[0];
+    private long[] sliceEnd = new long[0]; // cumulative sizes
+    private int[] pos = new int[0];
     private Long2IntOpenHashMap userCache = new Long2IntOpenHashMap();
     private Long2IntOpenHashMap tweetCache = new Long2IntOpenHashMap();
     private final IntArrayList cached = new IntArrayList();
@@ -72,17 +77,69 @@ public final class EngagementCursor {
     private byte[] edgeType = new byte[0];
 
     EngagementCursor(EngagementSnapshot snapshot) {
+        userCache.defaultReturnValue(-1);
+        tweetCache.defaultReturnValue(-1);
+        reset(snapshot);
+    }
+
+    /**
+     * Points this cursor at {@code snapshot}, as a new cursor over it would be: no node loaded or
+     * remembered. Its scratch arrays are kept, so that a request served by a cursor kept from
+     * an earlier one allocates nothing for them. O(nodes remembered).
+     */
+    public EngagementCursor reset(EngagementSnapshot snapshot) {
         this.segments = snapshot.segments;
         this.history = snapshot.history == null ? -1 : segments.length - 1;
         this.cutoff = snapshot.cutoff;
         int n = segments.length;
-        sliceSegment = new int[n];
-        sliceFrom = new int[n];
-        sliceTo = new int[n];
-        sliceEnd = new long[n];
-        pos = new int[n];
-        userCache.defaultReturnValue(-1);
-        tweetCache.defaultReturnValue(-1);
+        if (sliceSegment.length < n) {
+            sliceSegment = new int[n];
+            sliceFrom = new int[n];
+            sliceTo = new int[n];
+            sliceEnd = new long[n];
+            pos = new int[n];
+        }
+        if (!cached.isEmpty()) {
+            userCache.clear();
+            tweetCache.clear();
+            cached.clear();
+        }
+        slices = 0;
+        degree = 0;
+        lastSegment = null;
+        return this;
+    }
+
+    /**
+     * Lets go of the snapshot, so that a cursor kept between requests holds on to no segments the
+     * graph has dropped since, and of scratch past what a typical request needs. The cursor
+     * reads an empty graph until the next {@link #reset}.
+     */
+    public void release() {
+        boolean manyRemembered = cached.size() > KEEP_EDGES;
+        reset(EngagementSnapshot.empty());
+        if (edgeUser.length > KEEP_EDGES) {
+            edgeUser = new int[0];
+            edgeSegment = new int[0];
+            edgePosition = new int[0];
+            edgeTweet = new long[0];
+            edgeTime = new long[0];
+            edgeAuthor = new long[0];
+            edgeType = new byte[0];
+        }
+        if (rowFrom.length > KEEP_EDGES) {
+            batchRows = new int[0];
+            batchIds = new long[0];
+            rowFrom = new int[0];
+            rowTo = new int[0];
+        }
+        if (manyRemembered) {
+            cached.trim();
+            userCache = new Long2IntOpenHashMap();
+            userCache.defaultReturnValue(-1);
+            tweetCache = new Long2IntOpenHashMap();
+            tweetCache.defaultReturnValue(-1);
+        }
     }
 
     /**

@@ -21,8 +21,9 @@ import roost.procedures.walk.WalkStats;
  * hidden tweets (see {@link Viewer}) are never returned.
  *
  * <p>Cost: O(followees x (segments + engagements read)) plus O(candidates log limit) for the
- * top-k. Memory: O(candidates x maxSocialProof). Not thread-safe: one instance per request;
- * every run starts from cleared state.
+ * top-k. Memory: O(candidates x maxSocialProof). Not thread-safe: one instance per request at a
+ * time; every run starts from cleared state, so one instance can serve request after request and
+ * keep its tables (up to {@link #KEEP} candidates) instead of allocating them again.
  */
 public final class EngagedByFollowings {
     /**
@@ -82,11 +83,16 @@ public final class EngagedByFollowings {
 
     private static final int MAX_RESERVED = 4096;
 
+    /** Candidates an instance keeps tables for between runs; a run that needed more lets them go. */
+    public static final int KEEP = MAX_RESERVED;
+
     /** Slots of the candidate table: open addressing on the tweet id, linear probing, at most half full. */
     private long[] keys = new long[2 * INITIAL];
 
     private int[] slotOf = new int[2 * INITIAL];
     private int mask = 2 * INITIAL - 1;
+    // Where each candidate's key is in keys, so that clearing touches only the slots used.
+    private int[] keyAt = new int[INITIAL];
     // One candidate per slot.
     private long[] tweet = new long[INITIAL];
     private long[] author = new long[INITIAL];
@@ -101,6 +107,10 @@ public final class EngagedByFollowings {
     private int[] proofSlot = new int[INITIAL];
     private int[] proofFollowee = new int[INITIAL];
     private int proofs;
+    // Per-run scratch, kept: the candidates that qualify, the merge sort's buffer, each one's rank.
+    private int[] kept = new int[INITIAL];
+    private int[] sortScratch = new int[INITIAL];
+    private int[] rank = new int[INITIAL];
 
     /**
      * @param followees the accounts to read, heaviest first (the order social proof is kept in)
@@ -143,7 +153,9 @@ public final class EngagedByFollowings {
                     params.typeMask(),
                     tally);
         }
-        int[] kept = new int[size];
+        if (kept.length < size) {
+            kept = new int[tweet.length];
+        }
         int k = 0;
         for (int s = 0; s < size; s++) {
             if (count[s] >= params.minSocialProof()
@@ -159,6 +171,12 @@ public final class EngagedByFollowings {
             items.add(new Item(tweet[s], author[s], score[s], proof[i], count[s], types[s], newest[s]));
         }
         WalkStats stats = new WalkStats(0, read, 0, 0, n, size, (System.nanoTime() - t0) / 1000);
+        if (tweet.length > KEEP || proofSlot.length > KEEP) {
+            size = 0;
+            proofs = 0;
+            allocate(INITIAL);
+            kept = sortScratch = rank = new int[0];
+        }
         return new Result(items, stats);
     }
 
@@ -169,8 +187,11 @@ public final class EngagedByFollowings {
      */
     private int[] best(int[] kept, int n, int limit) {
         if (n <= limit) {
-            sort(kept, 0, n, new int[n]);
-            return n == kept.length ? kept : Arrays.copyOf(kept, n);
+            if (sortScratch.length < n) {
+                sortScratch = new int[kept.length];
+            }
+            sort(kept, 0, n, sortScratch);
+            return Arrays.copyOf(kept, n);
         }
         TopK top = new TopK(limit);
         for (int i = 0; i < n; i++) {
@@ -225,8 +246,10 @@ public final class EngagedByFollowings {
         long[][] out = new long[best.length][];
         int[] at = new int[best.length];
         // Where each slot's list goes: -1 for the candidates not returned.
-        int[] rank = new int[size];
-        Arrays.fill(rank, -1);
+        if (rank.length < size) {
+            rank = new int[tweet.length];
+        }
+        Arrays.fill(rank, 0, size, -1);
         for (int i = 0; i < best.length; i++) {
             rank[best[i]] = i;
             out[i] = new long[Math.min(cap, count[best[i]])];
@@ -241,8 +264,8 @@ public final class EngagedByFollowings {
     }
 
     private void clear() {
-        if (size > 0) {
-            Arrays.fill(keys, 0L);
+        for (int s = 0; s < size; s++) {
+            keys[keyAt[s]] = 0;
         }
         size = 0;
         proofs = 0;
@@ -251,20 +274,26 @@ public final class EngagedByFollowings {
     /** Makes room for {@code candidates} without growing (the table is empty). */
     private void reserve(int candidates) {
         if (candidates > tweet.length) {
-            tweet = new long[candidates];
-            author = new long[candidates];
-            score = new double[candidates];
-            count = new int[candidates];
-            types = new int[candidates];
-            newest = new long[candidates];
-            lastFollowee = new int[candidates];
-            proofSlot = new int[candidates];
-            proofFollowee = new int[candidates];
-            int capacity = Integer.highestOneBit(2 * candidates - 1) << 1;
-            keys = new long[capacity];
-            slotOf = new int[capacity];
-            mask = capacity - 1;
+            allocate(candidates);
         }
+    }
+
+    /** New, empty tables for {@code candidates}. */
+    private void allocate(int candidates) {
+        tweet = new long[candidates];
+        author = new long[candidates];
+        score = new double[candidates];
+        count = new int[candidates];
+        types = new int[candidates];
+        newest = new long[candidates];
+        lastFollowee = new int[candidates];
+        proofSlot = new int[candidates];
+        proofFollowee = new int[candidates];
+        int capacity = Integer.highestOneBit(2 * candidates - 1) << 1;
+        keys = new long[capacity];
+        slotOf = new int[capacity];
+        mask = capacity - 1;
+        keyAt = new int[candidates];
     }
 
     private void addProof(int slot, int followee) {
@@ -314,6 +343,7 @@ public final class EngagedByFollowings {
         } else {
             keys[h] = key;
             slotOf[h] = s;
+            keyAt[s] = h;
         }
         return s;
     }
@@ -327,6 +357,7 @@ public final class EngagedByFollowings {
         types = Arrays.copyOf(types, n);
         newest = Arrays.copyOf(newest, n);
         lastFollowee = Arrays.copyOf(lastFollowee, n);
+        keyAt = Arrays.copyOf(keyAt, n);
     }
 
     private void rehash(int capacity) {
@@ -340,6 +371,7 @@ public final class EngagedByFollowings {
             }
             keys[h] = tweet[s] ^ Long.MIN_VALUE;
             slotOf[h] = s;
+            keyAt[s] = h;
         }
     }
 }

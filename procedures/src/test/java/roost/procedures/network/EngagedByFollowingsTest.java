@@ -121,6 +121,63 @@ class EngagedByFollowingsTest {
         assertThat(again).isEqualTo(first);
     }
 
+    /**
+     * One instance and one cursor (reset to each request's snapshot) serve requests of every size
+     * one after the other, as new ones would: a large request (more candidates than the instance
+     * keeps tables for, more edges than the cursor keeps scratch for), a small one on another
+     * graph, the large one again.
+     */
+    @Test
+    void oneInstanceAndCursorServeLargeAndSmallRequestsAsNewOnesDo() {
+        TestGraph large = new TestGraph();
+        int followees = 40;
+        long[] ids = new long[followees];
+        double[] weights = new double[followees];
+        for (int f = 0; f < followees; f++) {
+            ids[f] = 100 + f;
+            weights[f] = followees - f;
+            for (int k = 0; k < 500; k++) {
+                // Followees 2k and 2k+1 share 500 tweets: 10,000 candidates, scores by pair.
+                large.engage(ids[f], 10_000 + (f / 2) * 500 + k, 7, LIKED);
+            }
+        }
+        large.publish();
+        TestGraph small = graph();
+        var all = new EngagedByFollowings.Params(500, EngagementTypes.ALL, 1, 3, 12_000, true);
+        var top = new EngagedByFollowings.Params(500, EngagementTypes.ALL, 1, 3, 50, true);
+
+        EngagedByFollowings algorithm = new EngagedByFollowings();
+        var cursor = small.e().cursor();
+        String largeAll =
+                show(algorithm.run(cursor.reset(large.e()), ids, weights, Viewer.of(VIEWER), all, Guard.NONE));
+        cursor.release();
+        String smallAgain = show(
+                algorithm.run(cursor.reset(small.e()), FOLLOWEES, WEIGHTS, Viewer.of(VIEWER), DEFAULTS, Guard.NONE));
+        cursor.release();
+        String largeTop =
+                show(algorithm.run(cursor.reset(large.e()), ids, weights, Viewer.of(VIEWER), top, Guard.NONE));
+
+        var fresh = new EngagedByFollowings().run(large.e().cursor(), ids, weights, Viewer.of(VIEWER), all, Guard.NONE);
+        assertThat(fresh.items()).hasSize(10_000);
+        assertThat(fresh.stats().candidates()).isGreaterThan(EngagedByFollowings.KEEP);
+        assertThat(largeAll).isEqualTo(show(fresh));
+        assertThat(smallAgain)
+                .isEqualTo(show(new EngagedByFollowings()
+                        .run(small.e().cursor(), FOLLOWEES, WEIGHTS, Viewer.of(VIEWER), DEFAULTS, Guard.NONE)));
+        assertThat(largeTop)
+                .isEqualTo(show(new EngagedByFollowings()
+                        .run(large.e().cursor(), ids, weights, Viewer.of(VIEWER), top, Guard.NONE)));
+        assertThat(largeTop).startsWith("[10499:79.0:[100, 101]:[LIKED], 10498:79.0:[100, 101]");
+    }
+
+    @Test
+    void aReleasedCursorReadsNothing() {
+        var cursor = graph().e().cursor();
+        cursor.release();
+        var r = new EngagedByFollowings().run(cursor, FOLLOWEES, WEIGHTS, Viewer.of(VIEWER), DEFAULTS, Guard.NONE);
+        assertThat(r.items()).isEqualTo(List.of());
+    }
+
     @Test
     void noFolloweesNoTweets() {
         var r = new EngagedByFollowings()
