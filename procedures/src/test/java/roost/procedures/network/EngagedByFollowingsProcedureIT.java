@@ -31,13 +31,14 @@ class EngagedByFollowingsProcedureIT {
 
     private EmbeddedDatabase database;
 
-    /** Viewer 1 follows 2 and 3; both engaged with 100 (by 7), 3 also with 101 (by 8). */
+    /** Viewer 1 follows 2 and 3; both engaged with 100 (by 7), 3 also with 101 (by 8). Viewer 5 follows 3. */
     @BeforeAll
     void start() {
         database = new EmbeddedDatabase(home);
         new GraphFixture(database.db())
                 .follow(1, 2)
                 .follow(1, 3)
+                .follow(5, 3)
                 .tweet(100, 7, T0)
                 .tweet(101, 8, T0)
                 .engage(2, "LIKED", 100, T0 + 1)
@@ -102,6 +103,42 @@ class EngagedByFollowingsProcedureIT {
                                 + "MATCH (t:Tweet {id: tweetId}) RETURN t.id AS id, size(socialProof) AS proof",
                         Map.of("user", 1L)))
                 .containsExactly(Map.of("id", 100L, "proof", 2L));
+    }
+
+    /**
+     * Each thread keeps its counting state between calls: calls one after the other in one query
+     * (the rows of one still being read while the next runs, on the same thread) and calls from
+     * several threads at once answer as each call alone does.
+     */
+    @Test
+    void callsInOneQueryAndFromManyThreadsAnswerAsEachAlone() throws Exception {
+        String each = "UNWIND $users AS u CALL roost.network.engagedByFollowings(u, {weights: 'uniform'}) "
+                + "YIELD tweetId, score, socialProof RETURN u, tweetId, score, socialProof";
+        List<Map<String, Object>> alone = new java.util.ArrayList<>();
+        for (long u : new long[] {1, 5, 1}) {
+            alone.addAll(database.rows(each, Map.of("users", List.of(u))));
+        }
+        assertThat(alone)
+                .extracting(r -> r.get("u") + ":" + r.get("tweetId") + ":" + r.get("score"))
+                .containsExactly("1:100:2.0", "1:101:1.0", "5:101:1.0", "5:100:1.0", "1:100:2.0", "1:101:1.0");
+        assertThat(database.rows(each, Map.of("users", List.of(1L, 5L, 1L)))).isEqualTo(alone);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<List<Map<String, Object>>>>();
+            for (int i = 0; i < 200; i++) {
+                List<Long> users = i % 2 == 0 ? List.of(1L, 5L, 1L) : List.of(5L, 1L, 5L);
+                calls.add(pool.submit(() -> database.rows(each, Map.of("users", users))));
+            }
+            List<Map<String, Object>> other = new java.util.ArrayList<>(alone.subList(2, 4));
+            other.addAll(alone.subList(0, 2));
+            other.addAll(alone.subList(2, 4));
+            for (int i = 0; i < calls.size(); i++) {
+                assertThat(calls.get(i).get()).isEqualTo(i % 2 == 0 ? alone : other);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
