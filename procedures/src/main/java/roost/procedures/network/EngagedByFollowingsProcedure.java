@@ -89,7 +89,7 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
     /**
      * Each thread's counting tables and cursor, kept between its calls: allocating and zeroing
      * them was a fifth of the procedure's own time on Higgs (JFR), where most answers are a few
-     * rows. At most a few hundred kilobytes per thread that calls this procedure (see {@link
+     * rows. At most about 1.5 MB per thread that calls this procedure (see {@link
      * EngagedByFollowings#KEEP} and {@link EngagementCursor#release()}).
      */
     private static final ThreadLocal<Counting> COUNTING = ThreadLocal.withInitial(Counting::new);
