@@ -121,8 +121,20 @@ public final class EngagedByFollowings {
         return run(cursor, new FollowSet(followees, weights), viewer, params, guard);
     }
 
-    /** As {@link #run(EngagementCursor, long[], double[], Viewer, Params, Guard)} for a follow set. */
+    /**
+     * As {@link #run(EngagementCursor, long[], double[], Viewer, Params, Guard)} for a follow set.
+     * A run that throws (the guard, say) leaves the tables as they were, and the next run clears
+     * them as usual.
+     */
     public Result run(EngagementCursor cursor, FollowSet followees, Viewer viewer, Params params, Guard guard) {
+        try {
+            return count(cursor, followees, viewer, params, guard);
+        } finally {
+            trim();
+        }
+    }
+
+    private Result count(EngagementCursor cursor, FollowSet followees, Viewer viewer, Params params, Guard guard) {
         long t0 = System.nanoTime();
         clear();
         reserve(Math.min(MAX_RESERVED, 2 * followees.size()));
@@ -171,12 +183,6 @@ public final class EngagedByFollowings {
             items.add(new Item(tweet[s], author[s], score[s], proof[i], count[s], types[s], newest[s]));
         }
         WalkStats stats = new WalkStats(0, read, 0, 0, n, size, (System.nanoTime() - t0) / 1000);
-        if (tweet.length > KEEP || proofSlot.length > KEEP) {
-            size = 0;
-            proofs = 0;
-            allocate(INITIAL);
-            kept = sortScratch = rank = new int[0];
-        }
         return new Result(items, stats);
     }
 
@@ -263,6 +269,18 @@ public final class EngagedByFollowings {
         return out;
     }
 
+    /** Lets go of tables grown past {@link #KEEP} candidates or social-proof pairs. */
+    private void trim() {
+        if (tweet.length > KEEP || proofSlot.length > KEEP) {
+            size = 0;
+            proofs = 0;
+            allocate(INITIAL);
+            kept = new int[INITIAL];
+            sortScratch = new int[INITIAL];
+            rank = new int[INITIAL];
+        }
+    }
+
     private void clear() {
         for (int s = 0; s < size; s++) {
             keys[keyAt[s]] = 0;
@@ -278,28 +296,46 @@ public final class EngagedByFollowings {
         }
     }
 
-    /** New, empty tables for {@code candidates}. */
+    /**
+     * New, empty tables for {@code candidates}. Here, in {@link #grow}, {@link #rehash} and
+     * {@link #addProof} every array is made before any is replaced, so that running out of
+     * memory leaves the tables as they were.
+     */
     private void allocate(int candidates) {
-        tweet = new long[candidates];
-        author = new long[candidates];
-        score = new double[candidates];
-        count = new int[candidates];
-        types = new int[candidates];
-        newest = new long[candidates];
-        lastFollowee = new int[candidates];
-        proofSlot = new int[candidates];
-        proofFollowee = new int[candidates];
         int capacity = Integer.highestOneBit(2 * candidates - 1) << 1;
-        keys = new long[capacity];
-        slotOf = new int[capacity];
+        long[] newTweet = new long[candidates];
+        long[] newAuthor = new long[candidates];
+        double[] newScore = new double[candidates];
+        int[] newCount = new int[candidates];
+        int[] newTypes = new int[candidates];
+        long[] newNewest = new long[candidates];
+        int[] newLastFollowee = new int[candidates];
+        int[] newProofSlot = new int[candidates];
+        int[] newProofFollowee = new int[candidates];
+        long[] newKeys = new long[capacity];
+        int[] newSlotOf = new int[capacity];
+        int[] newKeyAt = new int[candidates];
+        tweet = newTweet;
+        author = newAuthor;
+        score = newScore;
+        count = newCount;
+        types = newTypes;
+        newest = newNewest;
+        lastFollowee = newLastFollowee;
+        proofSlot = newProofSlot;
+        proofFollowee = newProofFollowee;
+        keys = newKeys;
+        slotOf = newSlotOf;
         mask = capacity - 1;
-        keyAt = new int[candidates];
+        keyAt = newKeyAt;
     }
 
     private void addProof(int slot, int followee) {
         if (proofs == proofSlot.length) {
-            proofSlot = Arrays.copyOf(proofSlot, proofs * 2);
-            proofFollowee = Arrays.copyOf(proofFollowee, proofs * 2);
+            int[] slots = Arrays.copyOf(proofSlot, proofs * 2);
+            int[] followees = Arrays.copyOf(proofFollowee, proofs * 2);
+            proofSlot = slots;
+            proofFollowee = followees;
         }
         proofSlot[proofs] = slot;
         proofFollowee[proofs++] = followee;
@@ -350,19 +386,29 @@ public final class EngagedByFollowings {
 
     private void grow() {
         int n = tweet.length * 2;
-        tweet = Arrays.copyOf(tweet, n);
-        author = Arrays.copyOf(author, n);
-        score = Arrays.copyOf(score, n);
-        count = Arrays.copyOf(count, n);
-        types = Arrays.copyOf(types, n);
-        newest = Arrays.copyOf(newest, n);
-        lastFollowee = Arrays.copyOf(lastFollowee, n);
-        keyAt = Arrays.copyOf(keyAt, n);
+        long[] newTweet = Arrays.copyOf(tweet, n);
+        long[] newAuthor = Arrays.copyOf(author, n);
+        double[] newScore = Arrays.copyOf(score, n);
+        int[] newCount = Arrays.copyOf(count, n);
+        int[] newTypes = Arrays.copyOf(types, n);
+        long[] newNewest = Arrays.copyOf(newest, n);
+        int[] newLastFollowee = Arrays.copyOf(lastFollowee, n);
+        int[] newKeyAt = Arrays.copyOf(keyAt, n);
+        tweet = newTweet;
+        author = newAuthor;
+        score = newScore;
+        count = newCount;
+        types = newTypes;
+        newest = newNewest;
+        lastFollowee = newLastFollowee;
+        keyAt = newKeyAt;
     }
 
     private void rehash(int capacity) {
-        keys = new long[capacity];
-        slotOf = new int[capacity];
+        long[] newKeys = new long[capacity];
+        int[] newSlotOf = new int[capacity];
+        keys = newKeys;
+        slotOf = newSlotOf;
         mask = capacity - 1;
         for (int s = 0; s < size; s++) {
             int h = (int) LongIdIndex.mix(tweet[s]) & mask;

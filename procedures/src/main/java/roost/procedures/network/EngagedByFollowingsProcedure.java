@@ -89,7 +89,8 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
     /**
      * Each thread's counting tables and cursor, kept between its calls: allocating and zeroing
      * them was a fifth of the procedure's own time on Higgs (JFR), where most answers are a few
-     * rows. At most about 1.5 MB per thread that calls this procedure (see {@link
+     * rows. A thread keeps what its calls needed, but never more than 1 MB: larger tables and
+     * scratch are let go after the call, whether it succeeded or failed (see {@link
      * EngagedByFollowings#KEEP} and {@link EngagementCursor#release()}).
      */
     private static final ThreadLocal<Counting> COUNTING = ThreadLocal.withInitial(Counting::new);
@@ -126,12 +127,14 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
         private EngagementCursor cursor;
 
         EngagedByFollowings.Result run(ViewerFollows v, EngagedByFollowings.Params params, Guard guard) {
-            EngagementSnapshot snapshot = v.engagements();
-            cursor = cursor == null ? snapshot.cursor() : cursor.reset(snapshot);
             try {
+                EngagementSnapshot snapshot = v.engagements();
+                cursor = cursor == null ? snapshot.cursor() : cursor.reset(snapshot);
                 return algorithm.run(cursor, v.follows(), v.viewer(), params, guard);
             } finally {
-                cursor.release();
+                if (cursor != null) {
+                    cursor.release();
+                }
             }
         }
     }
