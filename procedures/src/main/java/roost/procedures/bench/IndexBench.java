@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import roost.procedures.graph.EdgeBuffer;
+import roost.procedures.graph.EngagementCursor;
 import roost.procedures.graph.EngagementGraph;
 import roost.procedures.graph.EngagementSnapshot;
 import roost.procedures.graph.EngagementTypes;
@@ -142,9 +143,12 @@ public final class IndexBench {
         }
         EngagedByFollowings.Params counting =
                 new EngagedByFollowings.Params(500, EngagementTypes.ALL, 1, 10, 200, true);
+        // As roost.network.engagedByFollowings does: one counting state per thread, kept between calls.
+        ThreadLocal<EngagedByFollowings> countings = ThreadLocal.withInitial(EngagedByFollowings::new);
+        ThreadLocal<EngagementCursor> cursors = ThreadLocal.withInitial(e::cursor);
         Latency countingLatency = Timing.measure(users, 200, p.threads(), user -> {
             FollowSet set = FollowSet.of(user, f, FollowSet.Weigher.UNIFORM, 1000);
-            new EngagedByFollowings().run(e.cursor(), set, Viewer.of(user), counting, Guard.NONE);
+            countings.get().run(cursors.get().reset(e), set, Viewer.of(user), counting, Guard.NONE);
         });
         Latency salsaLatency = Timing.measure(users, 200, p.threads(), user -> {
             FollowSet set = FollowSet.of(user, f, FollowSet.Weigher.UNIFORM, 1000);
