@@ -123,8 +123,9 @@ public final class EngagedByFollowings {
 
     /**
      * As {@link #run(EngagementCursor, long[], double[], Viewer, Params, Guard)} for a follow set.
-     * A run that throws (the guard, say) leaves the tables as they were, and the next run clears
-     * them as usual.
+     * A run that throws an exception (the guard's, say) leaves the tables consistent, and the next
+     * run clears them as usual. After an {@link Error} (out of memory while the tables grow) the
+     * instance may be half grown: do not use it again.
      */
     public Result run(EngagementCursor cursor, FollowSet followees, Viewer viewer, Params params, Guard guard) {
         try {
@@ -296,46 +297,28 @@ public final class EngagedByFollowings {
         }
     }
 
-    /**
-     * New, empty tables for {@code candidates}. Here, in {@link #grow}, {@link #rehash} and
-     * {@link #addProof} every array is made before any is replaced, so that running out of
-     * memory leaves the tables as they were.
-     */
+    /** New, empty tables for {@code candidates}. */
     private void allocate(int candidates) {
+        tweet = new long[candidates];
+        author = new long[candidates];
+        score = new double[candidates];
+        count = new int[candidates];
+        types = new int[candidates];
+        newest = new long[candidates];
+        lastFollowee = new int[candidates];
+        proofSlot = new int[candidates];
+        proofFollowee = new int[candidates];
+        keyAt = new int[candidates];
         int capacity = Integer.highestOneBit(2 * candidates - 1) << 1;
-        long[] newTweet = new long[candidates];
-        long[] newAuthor = new long[candidates];
-        double[] newScore = new double[candidates];
-        int[] newCount = new int[candidates];
-        int[] newTypes = new int[candidates];
-        long[] newNewest = new long[candidates];
-        int[] newLastFollowee = new int[candidates];
-        int[] newProofSlot = new int[candidates];
-        int[] newProofFollowee = new int[candidates];
-        long[] newKeys = new long[capacity];
-        int[] newSlotOf = new int[capacity];
-        int[] newKeyAt = new int[candidates];
-        tweet = newTweet;
-        author = newAuthor;
-        score = newScore;
-        count = newCount;
-        types = newTypes;
-        newest = newNewest;
-        lastFollowee = newLastFollowee;
-        proofSlot = newProofSlot;
-        proofFollowee = newProofFollowee;
-        keys = newKeys;
-        slotOf = newSlotOf;
+        keys = new long[capacity];
+        slotOf = new int[capacity];
         mask = capacity - 1;
-        keyAt = newKeyAt;
     }
 
     private void addProof(int slot, int followee) {
         if (proofs == proofSlot.length) {
-            int[] slots = Arrays.copyOf(proofSlot, proofs * 2);
-            int[] followees = Arrays.copyOf(proofFollowee, proofs * 2);
-            proofSlot = slots;
-            proofFollowee = followees;
+            proofSlot = Arrays.copyOf(proofSlot, proofs * 2);
+            proofFollowee = Arrays.copyOf(proofFollowee, proofs * 2);
         }
         proofSlot[proofs] = slot;
         proofFollowee[proofs++] = followee;
@@ -386,29 +369,19 @@ public final class EngagedByFollowings {
 
     private void grow() {
         int n = tweet.length * 2;
-        long[] newTweet = Arrays.copyOf(tweet, n);
-        long[] newAuthor = Arrays.copyOf(author, n);
-        double[] newScore = Arrays.copyOf(score, n);
-        int[] newCount = Arrays.copyOf(count, n);
-        int[] newTypes = Arrays.copyOf(types, n);
-        long[] newNewest = Arrays.copyOf(newest, n);
-        int[] newLastFollowee = Arrays.copyOf(lastFollowee, n);
-        int[] newKeyAt = Arrays.copyOf(keyAt, n);
-        tweet = newTweet;
-        author = newAuthor;
-        score = newScore;
-        count = newCount;
-        types = newTypes;
-        newest = newNewest;
-        lastFollowee = newLastFollowee;
-        keyAt = newKeyAt;
+        tweet = Arrays.copyOf(tweet, n);
+        author = Arrays.copyOf(author, n);
+        score = Arrays.copyOf(score, n);
+        count = Arrays.copyOf(count, n);
+        types = Arrays.copyOf(types, n);
+        newest = Arrays.copyOf(newest, n);
+        lastFollowee = Arrays.copyOf(lastFollowee, n);
+        keyAt = Arrays.copyOf(keyAt, n);
     }
 
     private void rehash(int capacity) {
-        long[] newKeys = new long[capacity];
-        int[] newSlotOf = new int[capacity];
-        keys = newKeys;
-        slotOf = newSlotOf;
+        keys = new long[capacity];
+        slotOf = new int[capacity];
         mask = capacity - 1;
         for (int s = 0; s < size; s++) {
             int h = (int) LongIdIndex.mix(tweet[s]) & mask;

@@ -112,7 +112,7 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
             KernelTransaction ktx = ctx.kernelTransaction();
             LiveGraph live = roost.liveGraph(ctx.graphDatabaseAPI().databaseName());
             var v = ViewerFollows.load(tx, live, userId, c.params().excludeEngaged(), c.weights(), c.maxFollowees());
-            var result = COUNTING.get().run(v, c.params(), ktx::assertOpen);
+            var result = Counting.run(v, c.params(), ktx::assertOpen);
             return rows(result.items());
         } catch (RuntimeException e) {
             // As Neo4j reports a failed @Procedure: an error with a status of its own (a terminated
@@ -126,7 +126,21 @@ public final class EngagedByFollowingsProcedure extends CallableProcedure.BasicP
         private final EngagedByFollowings algorithm = new EngagedByFollowings();
         private EngagementCursor cursor;
 
-        EngagedByFollowings.Result run(ViewerFollows v, EngagedByFollowings.Params params, Guard guard) {
+        /**
+         * Counts on this thread's state. An {@link Error} (out of memory while an array grows) can
+         * leave the algorithm's tables or the cursor's scratch half grown, so the thread's state
+         * is then dropped: the next call starts from new.
+         */
+        static EngagedByFollowings.Result run(ViewerFollows v, EngagedByFollowings.Params params, Guard guard) {
+            try {
+                return COUNTING.get().count(v, params, guard);
+            } catch (Error e) {
+                COUNTING.remove();
+                throw e;
+            }
+        }
+
+        private EngagedByFollowings.Result count(ViewerFollows v, EngagedByFollowings.Params params, Guard guard) {
             try {
                 EngagementSnapshot snapshot = v.engagements();
                 cursor = cursor == null ? snapshot.cursor() : cursor.reset(snapshot);
